@@ -1,0 +1,40 @@
+/**
+ * Reversible encoding of object keys for storage. JSON-LD extension keys may contain `.` or start with `$`
+ * (legal in EPCIS 2.0 JSON, e.g. an XML namespace URI or `{"$gt": 1}` inside an extension), which MongoDB
+ * would treat as paths or operators. Every key is percent-encoded for `%`, `.` and a leading `$`;
+ * standard EPCIS keys contain none of these, so they are stored unchanged.
+ */
+import type { JsonValue } from './types';
+
+const NEEDS_ENCODING = /[%.]|^\$/;
+const NEEDS_DECODING = /%(25|2E|24)/;
+
+export function encodeKey(key: string): string {
+  if (!NEEDS_ENCODING.test(key)) return key;
+  const escaped = key.replace(/%/g, '%25').replace(/\./g, '%2E');
+  return escaped.startsWith('$') ? `%24${escaped.slice(1)}` : escaped;
+}
+
+export function decodeKey(key: string): string {
+  if (!NEEDS_DECODING.test(key)) return key;
+  return key.replace(/%(25|2E|24)/g, (_m, code: string) => (code === '25' ? '%' : code === '2E' ? '.' : '$'));
+}
+
+function mapKeys(value: JsonValue, codec: (key: string) => string): JsonValue {
+  if (Array.isArray(value)) return value.map((item) => mapKeys(item, codec));
+  if (value === null || typeof value !== 'object') return value;
+  const out: { [key: string]: JsonValue } = {};
+  for (const [key, child] of Object.entries(value)) {
+    Object.defineProperty(out, codec(key), {
+      value: mapKeys(child, codec),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}
+
+/** Encodes every key, at every depth. `defineProperty` keeps `__proto__` an ordinary, inert own key. */
+export const encodeKeys = <T extends JsonValue>(value: T): T => mapKeys(value, encodeKey) as T;
+export const decodeKeys = <T extends JsonValue>(value: T): T => mapKeys(value, decodeKey) as T;

@@ -1,0 +1,80 @@
+/**
+ * The storage port (DESIGN.md "Request flow and layers"). Two adapters implement it: `mongo/` (the official
+ * driver) and `embedded/` (in-memory documents, append-only journal, filters evaluated with mingo).
+ * Both execute the SAME MongoDB filter documents, so the query translator is written once.
+ */
+import type { CaptureErrorBehaviour, CaptureJobRecord, ProblemBody, VocabularyElementRecord } from '../model/types';
+import type { EventWriteStatus, StoredEvent } from './stored-event';
+
+/** A MongoDB filter document (the dialect both adapters execute). */
+export type Filter = Record<string, unknown>;
+export type SortSpec = [field: string, direction: 1 | -1][];
+
+export interface FindOptions {
+  sort?: SortSpec;
+  limit?: number;
+  /** Read time budget (MongoDB `maxTimeMS`); exceeding it raises QueryTooComplexException. */
+  maxTimeMS?: number;
+}
+
+/** What the capture service decides once it knows how each event fared. */
+export interface JobOutcome {
+  success: boolean;
+  errors: ProblemBody[];
+}
+
+export interface CommitRequest {
+  captureID: string;
+  behaviour: CaptureErrorBehaviour;
+  /** The valid events of the document, in document order, `state`/`recordTime` left to the store. */
+  events: StoredEvent[];
+  /** Master data from `epcisHeader`, stored with the capture. */
+  vocabulary: VocabularyElementRecord[];
+  /**
+   * Pure function from the write status of each event (same order as `events`) to the job's final outcome.
+   * Under `rollback`, when it returns success=false nothing of the capture becomes visible.
+   */
+  decide: (statuses: EventWriteStatus[]) => JobOutcome;
+}
+
+export interface CommitResult {
+  statuses: EventWriteStatus[];
+  outcome: JobOutcome;
+  /** The recordTime given to the events made visible (null when nothing became visible). */
+  recordTime: Date | null;
+}
+
+export interface EventStore {
+  /** `mongodb` or `embedded`, and a human description (server URI without credentials, or data directory). */
+  readonly kind: 'mongodb' | 'embedded';
+  readonly description: string;
+
+  /** Opens the store: creates indexes, replays the journal, and finishes or rolls back undecided captures. */
+  open(): Promise<void>;
+  /** Flushes and closes. */
+  close(): Promise<void>;
+
+  /** Persists a new job (`running: true`) before the server answers 202. */
+  createJob(job: CaptureJobRecord): Promise<void>;
+  /** Marks a job finished without writing events (e.g. the whole document was invalid). */
+  failJob(captureID: string, errors: ProblemBody[]): Promise<void>;
+  getJob(captureID: string): Promise<CaptureJobRecord | null>;
+  /** Jobs by createdAt then captureID ascending, strictly after the given job (keyset pagination). */
+  listJobs(options: { after?: { createdAt: Date; captureID: string }; limit: number }): Promise<CaptureJobRecord[]>;
+
+  /**
+   * Writes the events of a capture with the given error behaviour, atomically with the job's completion:
+   * after a crash at any point, the capture is either entirely visible and its job successful, or entirely
+   * absent and its job failed (rollback); under proceed, the events reported `stored` are visible.
+   * Identity is the `_id` key; concurrent captures of the same event store it exactly once.
+   */
+  commitCapture(request: CommitRequest): Promise<CommitResult>;
+
+  /** Committed events matching the filter (the store adds the visibility condition itself). */
+  findEvents(filter: Filter, options?: FindOptions): Promise<StoredEvent[]>;
+  /** Number of committed events matching the filter. */
+  countEvents(filter: Filter, options?: FindOptions): Promise<number>;
+
+  /** Master data, by vocabulary type and element id. */
+  findVocabulary(filter: Filter): Promise<VocabularyElementRecord[]>;
+}

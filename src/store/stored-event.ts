@@ -1,0 +1,43 @@
+/**
+ * The stored form of an event, shared by both store adapters (DESIGN.md "Canonical event model and storage").
+ * The source of truth is `event`, the standard JSON form with keys made safe for MongoDB by `key-codec.ts`;
+ * the other fields are server bookkeeping and precomputed query fields.
+ */
+import type { JsonObject } from '../model/types';
+
+export interface StoredEvent {
+  /**
+   * Identity key. EPCIS 2.0 §7.4.1.2: an error declaration carries the same eventID as the event it corrects,
+   * "the sole case where the same non-null eventID may appear in two events", so the key is
+   * `ev|<eventID>` for an event and `ed|<eventID>` for its error declaration.
+   */
+  _id: string;
+  eventID: string;
+  /** Whether the event carries an `errorDeclaration`. */
+  isErrorDeclaration: boolean;
+  /** SHA-256 of the canonical event content (all fields but recordTime): tells an identical re-capture apart from a conflict. */
+  contentHash: string;
+  /** Whether the server assigned the eventID (it was absent on capture). */
+  eventIDAssigned: boolean;
+  captureID: string;
+  owner: string;
+  /** `staged` while its capture is undecided (invisible to every read), `committed` once visible. */
+  state: 'staged' | 'committed';
+  /** Set by the server when the capture commits (EPCIS 2.0 §7.4.1: a client value is ignored). */
+  recordTime: Date | null;
+  eventTime: Date;
+  type: string;
+  /** The event as captured, with keys encoded by key-codec (no `.`, no leading `$`). */
+  event: JsonObject;
+  /** Precomputed query fields (normalised EPCs, CBV values, flattened extensions...), see src/query. */
+  q: JsonObject;
+}
+
+/** The result of writing one event of a capture. */
+export type EventWriteStatus =
+  /** Newly stored. */
+  | 'stored'
+  /** An identical event (same identity key, same content hash) was already stored: nothing stored again. */
+  | 'identical'
+  /** A different event is stored under the same identity key: rejected. */
+  | 'conflict';

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { decodeKey, decodeKeys, encodeKey, encodeKeys } from '../../../src/model/key-codec';
+import type { JsonValue } from '../../../src/model/types';
+
+describe('key-codec', () => {
+  it('leaves standard EPCIS keys unchanged', () => {
+    for (const key of ['eventTime', 'epcList', 'example:myField', 'cbvmda:lotNumber', '@context']) {
+      assert.equal(encodeKey(key), key);
+    }
+  });
+
+  it('encodes dots, percent signs and a leading dollar', () => {
+    assert.equal(encodeKey('a.b'), 'a%2Eb');
+    assert.equal(encodeKey('$where'), '%24where');
+    assert.equal(encodeKey('$gt.x%'), '%24gt%2Ex%25');
+    assert.equal(encodeKey('a$b'), 'a$b');
+  });
+
+  it('round-trips any key and never yields a key with a dot or a leading dollar', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (key) => {
+        const encoded = encodeKey(key);
+        assert.equal(decodeKey(encoded), key);
+        assert.ok(!encoded.includes('.') && !encoded.startsWith('$'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('round-trips nested documents and keeps __proto__ an inert own key', () => {
+    const doc = JSON.parse('{"ex:a":{"$gt":1,"a.b":[{"__proto__":{"polluted":true}}]}}') as JsonValue;
+    const encoded = encodeKeys(doc);
+    assert.deepEqual(JSON.parse(JSON.stringify(decodeKeys(encoded))), doc);
+    assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+    assert.ok(JSON.stringify(encoded).includes('%24gt') && JSON.stringify(encoded).includes('a%2Eb'));
+  });
+});
