@@ -29,6 +29,11 @@ export interface StoredEvent {
   type: string;
   /** The event as captured, with keys encoded by key-codec (no `.`, no leading `$`). */
   event: JsonObject;
+  /**
+   * The namespace of every CURIE prefix used in the event's extension keys (prefix -> IRI, from the document's
+   * `@context` or the XML namespace declarations), so that extensions are kept with their namespace URI.
+   */
+  namespaces: Record<string, string>;
   /** Precomputed query fields (normalised EPCs, CBV values, flattened extensions...), see src/query. */
   q: JsonObject;
 }
