@@ -36,7 +36,14 @@ function definition(ajv: Ajv, name: string): ValidateFunction {
 export function compiledSchemas(): CompiledSchemas {
   if (compiled) return compiled;
   // verbose: errors carry their parentSchema, whose `description` becomes the human-readable detail.
-  const ajv = new Ajv({ allErrors: false, $data: false, verbose: true, strict: true, strictTypes: false, strictRequired: false });
+  const ajv = new Ajv({
+    allErrors: false,
+    $data: false,
+    verbose: true,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+  });
   addFormats(ajv);
   const root = ajv.compile(schema);
   const events = Object.fromEntries(EVENT_TYPES.map((t) => [t, definition(ajv, t)])) as Record<
