@@ -250,3 +250,11 @@ describe('EpcisValidator.validateDocumentEnvelope', () => {
     );
   });
 });
+
+describe('EpcisValidator details for list items', () => {
+  it('names a bad EPC by its index', () => {
+    const [problem] = inDocument(objectEvent({ epcList: ['urn:epc:id:sgtin:0614141.107346.2017', 'not an epc'] }), 2);
+    assert.equal(problem?.instance, '/epcisBody/eventList/2/epcList/1');
+    assert.match(problem?.detail ?? '', /^event 2: \/epcList\/1 must be an EPC URI/);
+  });
+});
