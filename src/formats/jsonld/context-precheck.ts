@@ -1,0 +1,116 @@
+/**
+ * Structural checks of an `@context` value that need no JSON-LD processing, shared by the fast and the full path
+ * (EPCIS 2.0 §9 JSON-LD binding; EPCIS-DIGEST §e "Extensions" and "JSON-LD context"):
+ * - a document or a standalone event must carry `@context` (JSON Schema `required-ld-context`);
+ * - the top level is an EPCIS context URL, or an array of EPCIS context URLs and inline objects, with at least
+ *   one EPCIS context URL;
+ * - no URL anywhere in the context (nested `@context`, `@import`) may name anything but an EPCIS context document
+ *   (SECURITY-AND-PERFORMANCE-NOTES 1.2.7).
+ * All walks are iterative, so a deeply nested context cannot overflow the stack.
+ */
+import { validationError } from '../../errors/epcis-errors';
+import type { JsonObject } from '../../model/types';
+import { isKnownContextUrl } from './context-variants';
+import { remoteContextRefused } from './document-loader';
+
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+const describe = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+
+/** Every string that a JSON-LD processor would dereference inside an inline context object. */
+function checkNestedReferences(root: Record<string, unknown>): void {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    if (!isPlainObject(node)) continue;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '@context' || key === '@import') {
+        for (const entry of Array.isArray(value) ? value : [value]) {
+          if (typeof entry === 'string' && !isKnownContextUrl(entry)) throw remoteContextRefused(entry);
+        }
+      }
+      if (value !== null && typeof value === 'object') stack.push(value);
+    }
+  }
+}
+
+/**
+ * Checks a document's (or standalone event's) top-level `@context` and returns it as a list of entries.
+ * Throws a ValidationException naming the problem.
+ */
+export function precheckContext(context: unknown): (string | Record<string, unknown>)[] {
+  if (context === undefined) {
+    throw validationError('@context is missing: an EPCIS JSON document or standalone event must carry @context');
+  }
+  const entries = Array.isArray(context) ? context : [context];
+  if (entries.length === 0) throw validationError('@context is an empty array');
+  const checked: (string | Record<string, unknown>)[] = [];
+  let hasEpcisContext = false;
+  entries.forEach((entry: unknown, index) => {
+    if (typeof entry === 'string') {
+      if (!isKnownContextUrl(entry)) throw remoteContextRefused(entry);
+      hasEpcisContext = true;
+      checked.push(entry);
+    } else if (isPlainObject(entry)) {
+      checkNestedReferences(entry);
+      checked.push(entry);
+    } else {
+      throw validationError(
+        `malformed @context: entry ${index} is ${describe(entry)}; expected the EPCIS context URL or an object`,
+      );
+    }
+  });
+  if (!hasEpcisContext) {
+    throw validationError('@context must reference the EPCIS JSON-LD context (e.g. the EPCIS 2.0 context URL)');
+  }
+  return checked;
+}
+
+/** An `@context` found inside the body (on an event or any nested object), with its JSON Pointer. */
+export interface EmbeddedContext {
+  pointer: string;
+  context: unknown;
+}
+
+const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** Finds every `@context` below the top level of `body` (the top-level one is analysed separately). */
+export function findEmbeddedContexts(body: JsonObject): EmbeddedContext[] {
+  const found: EmbeddedContext[] = [];
+  const stack: { node: unknown; pointer: string }[] = [];
+  for (const [key, value] of Object.entries(body)) {
+    if (key !== '@context') stack.push({ node: value, pointer: `/${escapePointer(key)}` });
+  }
+  while (stack.length > 0) {
+    const { node, pointer } = stack.pop() as { node: unknown; pointer: string };
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      node.forEach((child, index) => stack.push({ node: child, pointer: `${pointer}/${index}` }));
+      continue;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      const childPointer = `${pointer}/${escapePointer(key)}`;
+      if (key === '@context') found.push({ pointer: childPointer, context: value });
+      else stack.push({ node: value, pointer: childPointer });
+    }
+  }
+  return found;
+}
+
+/** Checks an embedded `@context`: no remote URL, same shapes as the top level but no EPCIS URL required. */
+export function precheckEmbeddedContext({ pointer, context }: EmbeddedContext): void {
+  for (const entry of Array.isArray(context) ? context : [context]) {
+    if (typeof entry === 'string') {
+      if (!isKnownContextUrl(entry)) throw remoteContextRefused(entry);
+    } else if (isPlainObject(entry)) {
+      checkNestedReferences(entry);
+    } else if (entry !== null) {
+      throw validationError(`malformed @context at ${pointer}: ${describe(entry)} entry`, { instance: pointer });
+    }
+  }
+}
