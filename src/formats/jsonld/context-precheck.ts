@@ -5,7 +5,7 @@
  * - the top level is an EPCIS context URL, or an array of EPCIS context URLs and inline objects, with at least
  *   one EPCIS context URL;
  * - no URL anywhere in the context (nested `@context`, `@import`) may name anything but an EPCIS context document
- *   (SECURITY-AND-PERFORMANCE-NOTES 1.2.7).
+ *   (SECURITY-AND-PERFORMANCE-NOTES 1.2.7), and `@import` is refused altogether.
  * All walks are iterative, so a deeply nested context cannot overflow the stack.
  */
 import { validationError } from '../../errors/epcis-errors';
@@ -18,8 +18,9 @@ export const isPlainObject = (value: unknown): value is Record<string, unknown> 
 
 const describe = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 
-/** Every string that a JSON-LD processor would dereference inside an inline context object. */
-function checkNestedReferences(root: Record<string, unknown>): void {
+/** Every string that a JSON-LD processor would dereference inside a context value (string, object or array). */
+export function checkNestedReferences(root: unknown): void {
+  if (typeof root === 'string' && !isKnownContextUrl(root)) throw remoteContextRefused(root);
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -34,6 +35,9 @@ function checkNestedReferences(root: Record<string, unknown>): void {
           if (typeof entry === 'string' && !isKnownContextUrl(entry)) throw remoteContextRefused(entry);
         }
       }
+      // jsonld.js caches an @import result in the shared processed-context cache, where it breaks later documents
+      // that reference the same context twice; EPCIS documents have no use for @import, so it is refused.
+      if (key === '@import') throw validationError('@context: @import is not supported');
       if (value !== null && typeof value === 'object') stack.push(value);
     }
   }

@@ -13,6 +13,7 @@ import type { JsonObject } from '../../model/types';
 import { W3C_PREFIXES, EPCIS_FIXED_PREFIXES } from './context-builder';
 import { fastAnalyseContext, protectedTermMessage } from './context-fast-path';
 import {
+  checkNestedReferences,
   findEmbeddedContexts,
   isPlainObject,
   precheckContext,
@@ -61,6 +62,10 @@ export function jsonLdFailure(error: unknown, where = '@context', instance?: str
   }
   if (details?.code === 'invalid scoped context' && details.term) {
     return validationError(`${where}: invalid scoped context of term "${details.term}"`, extras);
+  }
+  if (details === undefined && !(error instanceof Error && error.name.startsWith('jsonld.'))) {
+    // Not a JSON-LD error (e.g. RangeError on absurd nesting): still the input's fault, but say less.
+    return validationError(`${where} could not be processed as JSON-LD (${String(message)})`, extras);
   }
   const code = details?.code ? ` (${details.code})` : '';
   return validationError(`invalid JSON-LD ${where}: ${message}${code}`, extras);
@@ -124,10 +129,12 @@ function mergeNamespaces(into: Record<string, string>, from: Record<string, stri
  * so every embedded context is checked where it applies). `precheckContext` must have passed.
  */
 export async function fullAnalyseContext(context: unknown, body?: JsonObject): Promise<Record<string, string>> {
+  precheckContext(context);
   let active: ActiveContext;
   try {
     const initial = await processContext(null, null, staticDocumentLoader);
     active = await processContext(initial, context, staticDocumentLoader);
+    if (!active?.mappings) throw new Error('jsonld.js returned no active context');
   } catch (error) {
     throw jsonLdFailure(error);
   }
@@ -176,11 +183,16 @@ export async function analyseContext(context: unknown, body?: JsonObject): Promi
 /**
  * Expands a JSON-LD document with the given loader (default: the static loader). A loader other than the static
  * one gets a private processed-context cache, so documents served by different loaders under the same URL never
- * mix. Errors are jsonld.js errors, not translated.
+ * mix. Context URLs other than the EPCIS ones and `@import` are refused first (EpcisError, as in analyseContext);
+ * other errors are jsonld.js errors, not translated.
  */
 export async function expandWithContexts(
   doc: unknown,
   loader: DocumentLoader = staticDocumentLoader,
 ): Promise<unknown[]> {
+  if (isPlainObject(doc)) {
+    checkNestedReferences(doc['@context']);
+    for (const { context } of findEmbeddedContexts(doc as JsonObject)) checkNestedReferences(context);
+  }
   return jsonld.expand(doc, optionsFor(loader));
 }
