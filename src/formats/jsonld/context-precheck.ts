@@ -18,17 +18,26 @@ export const isPlainObject = (value: unknown): value is Record<string, unknown> 
 
 const describe = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 
-/** Every string that a JSON-LD processor would dereference inside a context value (string, object or array). */
+/** Deepest object/array nesting accepted inside one @context value (SECURITY-AND-PERFORMANCE-NOTES 1.2.16). */
+export const MAX_CONTEXT_DEPTH = 64;
+
+/**
+ * Every string that a JSON-LD processor would dereference inside a context value (string, object or array) must
+ * name an EPCIS context document; `@import` is refused; nesting is bounded so jsonld.js's recursion stays shallow.
+ */
 export function checkNestedReferences(root: unknown): void {
   if (typeof root === 'string' && !isKnownContextUrl(root)) throw remoteContextRefused(root);
-  const stack: unknown[] = [root];
+  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
   while (stack.length > 0) {
-    const node = stack.pop();
+    const { node, depth } = stack.pop() as { node: unknown; depth: number };
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > MAX_CONTEXT_DEPTH) {
+      throw validationError(`@context is nested more than ${MAX_CONTEXT_DEPTH} levels deep`);
+    }
     if (Array.isArray(node)) {
-      stack.push(...node);
+      for (const child of node) stack.push({ node: child, depth: depth + 1 });
       continue;
     }
-    if (!isPlainObject(node)) continue;
     for (const [key, value] of Object.entries(node)) {
       if (key === '@context' || key === '@import') {
         for (const entry of Array.isArray(value) ? value : [value]) {
@@ -38,7 +47,7 @@ export function checkNestedReferences(root: unknown): void {
       // jsonld.js caches an @import result in the shared processed-context cache, where it breaks later documents
       // that reference the same context twice; EPCIS documents have no use for @import, so it is refused.
       if (key === '@import') throw validationError('@context: @import is not supported');
-      if (value !== null && typeof value === 'object') stack.push(value);
+      stack.push({ node: value, depth: depth + 1 });
     }
   }
 }
