@@ -37,3 +37,12 @@ export function jsonLdExamples(): { name: string; document: Record<string, unkno
     .map((file) => ({ name: path.relative(root, file), document: readJsonFile(file) as Record<string, unknown> }))
     .filter(({ document }) => '@context' in document);
 }
+
+/** The examples written for the older simple context (json/simple-context, recursively). */
+export function simpleContextExamples(): { name: string; document: Record<string, unknown> }[] {
+  const root = path.join(SHARED_GS1, 'examples', 'json');
+  return walk(path.join(root, 'simple-context'))
+    .filter((file) => /\.jsonld?$/.test(file))
+    .map((file) => ({ name: path.relative(root, file), document: readJsonFile(file) as Record<string, unknown> }))
+    .filter(({ document }) => '@context' in document);
+}

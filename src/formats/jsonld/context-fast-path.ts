@@ -12,7 +12,8 @@
  * Anything else returns `undefined` and the caller runs the full jsonld.js path. The unit tests check that both
  * paths agree on the GS1 examples and on generated contexts.
  */
-import { buildEpcisContext, standardPrefixes } from './context-builder';
+import { buildEpcisContext } from './context-builder';
+import { standardPrefixes } from './context-prefixes';
 import { EPCIS_CONTEXT_VARIANTS } from './context-variants';
 import { isPlainObject } from './context-precheck';
 import { validationError } from '../../errors/epcis-errors';
@@ -34,7 +35,8 @@ function baseTerms(url: string): BaseTerms | undefined {
   const cached = baseTermsByUrl.get(url);
   if (cached) return cached;
   const variant = EPCIS_CONTEXT_VARIANTS[url];
-  if (!variant) return undefined;
+  // The legacy simple context (`@vocab`-based) is left to jsonld.js.
+  if (!variant || variant.style !== 'full') return undefined;
   const context = buildEpcisContext(variant)['@context'] as Record<string, unknown>;
   const terms: BaseTerms = {
     definitions: new Map(Object.entries(context).filter(([name]) => !name.startsWith('@'))),

@@ -10,7 +10,6 @@
  */
 import { EpcisError, validationError } from '../../errors/epcis-errors';
 import type { JsonObject } from '../../model/types';
-import { W3C_PREFIXES, EPCIS_FIXED_PREFIXES } from './context-builder';
 import { fastAnalyseContext, protectedTermMessage } from './context-fast-path';
 import {
   checkNestedReferences,
@@ -31,14 +30,12 @@ import {
 } from './jsonld-api';
 
 export interface ContextAnalysis {
-  /** prefix -> namespace IRI: the EPCIS context's prefixes (epcis, cbv, cbvmda, gs1, rdfs, owl, xsd, dcterms) and
-   * every prefix the document declares in an inline context. */
+  /** prefix -> namespace IRI: the EPCIS context's prefixes (epcis, cbv, cbvmda, gs1, rdfs, owl, xsd, dcterms; the
+   * simple context adds rdf and vtype) and every prefix the document declares in an inline context. */
   namespaces: Record<string, string>;
   /** true when the context was decided without running jsonld.js. */
   fastPath: boolean;
 }
-
-const STANDARD_PREFIX_NAMES = [...Object.keys(EPCIS_FIXED_PREFIXES), 'gs1', ...Object.keys(W3C_PREFIXES)];
 
 /** Finds an EpcisError (e.g. the loader's refusal) that jsonld.js wrapped in its own error. */
 function wrappedEpcisError(error: unknown): EpcisError | undefined {
@@ -101,11 +98,12 @@ function declaredPrefixes(context: unknown, active: ActiveContext): Record<strin
   return declared;
 }
 
+/** The prefixes of the referenced EPCIS context(s): its protected terms usable as prefixes (JSON-LD 1.1 §4.1.3). */
 function standardNamespaces(active: ActiveContext): Record<string, string> {
   const namespaces: Record<string, string> = {};
-  for (const name of STANDARD_PREFIX_NAMES) {
-    const iri = active.mappings.get(name)?.['@id'];
-    if (typeof iri === 'string') namespaces[name] = iri;
+  for (const [name, mapping] of active.mappings) {
+    const iri = mapping['@id'];
+    if (mapping.protected && mapping._prefix && typeof iri === 'string') namespaces[name] = iri;
   }
   return namespaces;
 }

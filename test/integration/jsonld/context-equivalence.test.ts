@@ -11,13 +11,21 @@ import {
   EPCIS_CONTEXT_2_0_1,
   EPCIS_CONTEXT_CURRENT,
   EPCIS_CONTEXT_GITHUB,
+  EPCIS_CONTEXT_SIMPLE,
 } from '../../../src/formats/jsonld/context-variants';
 import type { JsonLdError, RemoteDocument } from '../../../src/formats/jsonld/jsonld-api';
-import { SHARED_GS1, jsonLdExamples, readJsonFile, skipWithoutSharedGs1 } from '../../support/gs1-examples';
+import {
+  SHARED_GS1,
+  jsonLdExamples,
+  readJsonFile,
+  simpleContextExamples,
+  skipWithoutSharedGs1,
+} from '../../support/gs1-examples';
 
 const OFFICIAL_FILES: Record<string, string> = {
   [EPCIS_CONTEXT_2_0_0]: 'context/ratified-snapshot/ref.gs1.org_standards_epcis_2.0.0_epcis-context.jsonld',
   [EPCIS_CONTEXT_GITHUB]: 'context/epcis-context.jsonld',
+  [EPCIS_CONTEXT_SIMPLE]: 'context/epcis-context-simple.jsonld',
 };
 
 /** A loader serving the official GS1 files, counting what it serves. */
@@ -68,6 +76,19 @@ describe('EPCIS contexts: expansion equals expansion with the official GS1 conte
     assert.ok((served.get(EPCIS_CONTEXT_2_0_0) ?? 0) > 0 && (served.get(EPCIS_CONTEXT_GITHUB) ?? 0) > 0);
     // Exactly one example redefines the protected cbvmda prefix: both reject it the same way.
     assert.equal(rejectedAlike, 1);
+  });
+
+  it('for every GS1 example written for the simple context', async () => {
+    const served = new Map<string, number>();
+    const loader = officialLoader(served);
+    const examples = simpleContextExamples();
+    assert.ok(examples.length >= 40, `only ${examples.length} examples found`);
+    for (const { name, document } of examples) {
+      const ours = await expand(document);
+      assert.ok(ours.ok, `${name}: ${JSON.stringify(ours)}`);
+      assert.deepEqual(ours, await expand(document, loader), name);
+    }
+    assert.ok((served.get(EPCIS_CONTEXT_SIMPLE) ?? 0) > 0);
   });
 
   it('for the 2.0.1 and unversioned URLs: the 2.0.0 expansion with the gs1 namespace moved to ref.gs1.org', async () => {

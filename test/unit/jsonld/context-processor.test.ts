@@ -6,6 +6,7 @@ import {
   EPCIS_CONTEXT_2_0_0,
   EPCIS_CONTEXT_2_0_1,
   EPCIS_CONTEXT_GITHUB,
+  EPCIS_CONTEXT_SIMPLE,
 } from '../../../src/formats/jsonld/context-variants';
 import type { JsonObject } from '../../../src/model/types';
 
@@ -66,6 +67,20 @@ describe('analyseContext', () => {
   it('uses the gs1 namespace of the referenced context version', async () => {
     assert.equal((await analyseContext(EPCIS_CONTEXT_2_0_1)).namespaces.gs1, 'https://ref.gs1.org/voc/');
     assert.equal((await analyseContext(EPCIS_CONTEXT_GITHUB)).namespaces.gs1, 'https://gs1.org/voc/');
+  });
+
+  it('accepts the older simple context (jsonld.js path) with its extra rdf and vtype prefixes', async () => {
+    const result = await analyseContext([EPCIS_CONTEXT_SIMPLE, { example: 'http://ns.example.com/epcis/' }]);
+    assert.deepEqual(result, {
+      namespaces: {
+        ...STANDARD_2_0_0,
+        rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+        vtype: 'urn:epcglobal:epcis:vtype:',
+        example: 'http://ns.example.com/epcis/',
+      },
+      fastPath: false,
+    });
+    await rejects([EPCIS_CONTEXT_SIMPLE, { time: 'http://x/' }], /"time"/);
   });
 
   it('accepts a standard prefix re-declared with its own IRI, and rejects any other IRI for it', async () => {

@@ -123,7 +123,7 @@ describe('@context fast path agrees with the jsonld.js path', () => {
         const path = await compare(ctx);
         tally[path] = (tally[path] ?? 0) + 1;
       }),
-      { numRuns: 400, seed: 20240601 },
+      { numRuns: 500, seed: 20240601 },
     );
     console.log(`      generated contexts by path: ${JSON.stringify(tally)}`);
     for (const path of ['fast-accept', 'fast-reject', 'deferred']) {
