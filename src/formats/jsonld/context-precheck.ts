@@ -92,6 +92,28 @@ export interface EmbeddedContext {
 
 const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/** Whether `body` has any `@context` below its top level (a cheap walk: no pointers, no allocations per key). */
+export function hasEmbeddedContexts(body: JsonObject): boolean {
+  const stack: unknown[] = [];
+  for (const key in body) {
+    if (key !== '@context') stack.push(body[key]);
+  }
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const child of node) if (child !== null && typeof child === 'object') stack.push(child);
+      continue;
+    }
+    for (const key in node) {
+      if (key === '@context') return true;
+      const child = (node as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') stack.push(child);
+    }
+  }
+  return false;
+}
+
 /** Finds every `@context` below the top level of `body` (the top-level one is analysed separately). */
 export function findEmbeddedContexts(body: JsonObject): EmbeddedContext[] {
   const found: EmbeddedContext[] = [];

@@ -14,6 +14,7 @@ import { fastAnalyseContext, protectedTermMessage } from './context-fast-path';
 import {
   checkNestedReferences,
   findEmbeddedContexts,
+  hasEmbeddedContexts,
   isPlainObject,
   precheckContext,
   precheckEmbeddedContext,
@@ -137,7 +138,7 @@ export async function fullAnalyseContext(context: unknown, body?: JsonObject): P
     throw jsonLdFailure(error);
   }
   const namespaces = { ...standardNamespaces(active), ...declaredPrefixes(context, active) };
-  const embedded: EmbeddedContext[] = body ? findEmbeddedContexts(body) : [];
+  const embedded: EmbeddedContext[] = body && hasEmbeddedContexts(body) ? findEmbeddedContexts(body) : [];
   if (embedded.length === 0 || !body) return namespaces;
 
   embedded.forEach(precheckEmbeddedContext);
@@ -170,8 +171,7 @@ export async function fullAnalyseContext(context: unknown, body?: JsonObject): P
  */
 export async function analyseContext(context: unknown, body?: JsonObject): Promise<ContextAnalysis> {
   precheckContext(context);
-  const hasEmbedded = body !== undefined && findEmbeddedContexts(body).length > 0;
-  if (!hasEmbedded) {
+  if (body === undefined || !hasEmbeddedContexts(body)) {
     const fast = fastAnalyseContext(context);
     if (fast) return { namespaces: fast, fastPath: true };
   }
