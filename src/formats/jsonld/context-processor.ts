@@ -125,7 +125,7 @@ function mergeNamespaces(into: Record<string, string>, from: Record<string, stri
 
 /**
  * The full path: jsonld.js processes the context (and, when the body embeds further contexts, expands the body
- * so every embedded context is checked where it applies). `precheckContext` must have passed.
+ * so every embedded context is checked where it applies). Runs `precheckContext` itself.
  */
 export async function fullAnalyseContext(context: unknown, body?: JsonObject): Promise<Record<string, string>> {
   precheckContext(context);
