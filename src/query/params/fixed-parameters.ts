@@ -5,6 +5,7 @@
 import { canonicalCbv, canonicalMeasurementType } from '../cbv-canonical';
 import { ACTIONS, EVENT_TYPES } from '../../cbv/vocabulary';
 import { canonicalFieldName, expandCurie } from '../namespaces';
+import { parseEpcPattern } from './epc-pattern-syntax';
 import type { FixedReader, Outcome } from './parameter-kinds';
 import type { Comparison, EpcMatchField, QueryCondition, SensorEqField, TimeField } from './query-types';
 import { EPC_MATCH_FIELDS } from './query-types';
@@ -32,7 +33,15 @@ const uri =
 const match =
   (field: EpcMatchField): FixedReader =>
   (v, ctx) =>
-    cond({ kind: 'match', field, values: v.list().map((x) => expandCurie(x, ctx.namespaces)) });
+    cond({
+      kind: 'match',
+      field,
+      values: v.list().map((x) => {
+        const value = expandCurie(x, ctx.namespaces);
+        parseEpcPattern(value);
+        return value;
+      }),
+    });
 
 const quantity =
   (op: Comparison): FixedReader =>

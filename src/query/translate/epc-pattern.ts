@@ -8,7 +8,7 @@
  * Known limit: a DL GTIN does not record the GS1 company prefix length, so `0614141.*.*` also finds GTINs whose
  * digits merely begin the same way under a longer company prefix.
  */
-import { queryParameterError } from '../../errors/epcis-errors';
+import { parseEpcPattern } from '../params/epc-pattern-syntax';
 import { gtin14, withCheckDigit } from './gs1-keys';
 
 export const DL_BASE = 'https://id.gs1.org/';
@@ -93,29 +93,15 @@ const SCHEMES: Readonly<Record<string, SchemeRule>> = {
   pgln: keyRule('417', 13, null),
 };
 
-const IDPAT = 'urn:epc:idpat:';
-
 /** Exact values and prefixes a `MATCH_*` value stands for. Malformed patterns raise QueryParameterException. */
 export function epcMatch(value: string, canonicalEpc: (uri: string) => string): EpcMatch {
   const unique = (list: string[]) => [...new Set(list)];
-  if (!value.startsWith(IDPAT)) return m(unique([canonicalEpc(value), value]), []);
-  const body = value.slice(IDPAT.length);
-  const colon = body.indexOf(':');
-  const scheme = body.slice(0, colon);
-  const fields = body.slice(colon + 1).split('.');
-  const firstStar = fields.indexOf('*');
-  const fixed = firstStar < 0 ? fields : fields.slice(0, firstStar);
-  if (
-    colon <= 0 ||
-    !/^[a-z0-9-]+$/i.test(scheme) ||
-    fields.some((f) => f === '') ||
-    (firstStar >= 0 && fields.slice(firstStar).some((f) => f !== '*'))
-  ) {
-    throw queryParameterError(`Malformed EPC pattern ${value} (only trailing "*" fields are allowed)`);
-  }
+  const pattern = parseEpcPattern(value);
+  if (pattern === null) return m(unique([canonicalEpc(value), value]), []);
+  const { scheme, fields, fixed } = pattern;
   // A pattern without "*" denotes one identifier; with "*" fields, a class-level idpat may also be stored as is.
   const idUrn = `urn:epc:id:${scheme}:${fields.join('.')}`;
-  if (firstStar < 0) return m(unique([canonicalEpc(idUrn), idUrn]), []);
+  if (fixed.length === fields.length) return m(unique([canonicalEpc(idUrn), idUrn]), []);
   const urnPrefix = (kind: string) => `urn:epc:${kind}:${scheme}:${fixed.map((f) => `${f}.`).join('')}`;
   const exact = [canonicalEpc(value), value];
   const prefixes = [urnPrefix('id')];

@@ -4,7 +4,7 @@
  * (so MongoDB can use an index). Ranges serve single-valued fields only: on an array, MongoDB (and mingo) may
  * satisfy `$gte` and `$lt` with two different elements, and FerretDB has no `$elemMatch` to tie them together.
  */
-export const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+export const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export const prefixRegex = (prefix: string): { $regex: string } => ({ $regex: `^${escapeRegex(prefix)}` });
 
