@@ -68,7 +68,9 @@ export class ExtensionCollector {
     if (Object.keys(this.has).length === 0) return null;
     const sets = (table: Record<string, Set<string>>) =>
       Object.fromEntries(Object.entries(table).map(([family, set]) => [family, [...set]]));
-    const out: Record<string, unknown> = { eq: sets(this.eq), has: sets(this.has), num: this.num, time: this.time };
+    const out: Record<string, unknown> = { eq: sets(this.eq), has: sets(this.has) };
+    if (Object.keys(this.num).length > 0) out['num'] = this.num;
+    if (Object.keys(this.time).length > 0) out['time'] = this.time;
     if (Object.keys(this.sort).length > 0) out['sort'] = this.sort;
     return out as JsonObject;
   }

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { EpcisError } from '../../../src/errors/epcis-errors';
 import { parseQuery } from '../../../src/query/params/parse-query';
 import type { EpcisQuery } from '../../../src/query/params/query-types';
-import { masterDataNeeds, type ResolvedMasterData } from '../../../src/query/translate/master-data';
 import { translateQuery } from '../../../src/query/translate/translate-query';
 import { canonicalEpc, NAMESPACES, params } from './support';
 
@@ -39,7 +37,10 @@ const FILTERS: [Input, Record<string, unknown>][] = [
   ['EQ_errorReason=did_not_occur', { 'q.ed.reason': { $in: ['did_not_occur'] } }],
   ['EQ_readPoint=urn:epc:id:sgln:0614141.00001.0', { 'q.readPoint': { $in: [ROOM] } }],
   [`EQ_bizLocation=${ROOM}|urn:epc:id:sgln:0614141.00001.0`, { 'q.bizLocation': { $in: [ROOM] } }],
-  ['EQ_eventID=urn:uuid:1|ni:///sha-256;ab?ver=CBV2.0', { eventID: { $in: ['urn:uuid:1', 'ni:///sha-256;ab?ver=CBV2.0'] } }],
+  [
+    'EQ_eventID=urn:uuid:1|ni:///sha-256;ab?ver=CBV2.0',
+    { eventID: { $in: ['urn:uuid:1', 'ni:///sha-256;ab?ver=CBV2.0'] } },
+  ],
   ['EQ_correctiveEventID=urn:uuid:2', { 'q.ed.corrective': { $in: ['urn:uuid:2'] } }],
   ['EQ_transformationID=urn:t:1', { 'q.transformationID': { $in: ['urn:t:1'] } }],
   ['EXISTS_errorDeclaration=true', { 'q.ed': { $exists: true } }],
@@ -101,9 +102,21 @@ const FILTERS: [Input, Record<string, unknown>][] = [
     'MATCH_anyEPCClass=urn:epc:class:lgtin:0614141.107346.LOT1',
     {
       $or: [
-        { 'q.epcClass': { $in: ['https://id.gs1.org/01/10614141073464/10/LOT1', 'urn:epc:class:lgtin:0614141.107346.LOT1'] } },
-        { 'q.inputEPCClass': { $in: ['https://id.gs1.org/01/10614141073464/10/LOT1', 'urn:epc:class:lgtin:0614141.107346.LOT1'] } },
-        { 'q.outputEPCClass': { $in: ['https://id.gs1.org/01/10614141073464/10/LOT1', 'urn:epc:class:lgtin:0614141.107346.LOT1'] } },
+        {
+          'q.epcClass': {
+            $in: ['https://id.gs1.org/01/10614141073464/10/LOT1', 'urn:epc:class:lgtin:0614141.107346.LOT1'],
+          },
+        },
+        {
+          'q.inputEPCClass': {
+            $in: ['https://id.gs1.org/01/10614141073464/10/LOT1', 'urn:epc:class:lgtin:0614141.107346.LOT1'],
+          },
+        },
+        {
+          'q.outputEPCClass': {
+            $in: ['https://id.gs1.org/01/10614141073464/10/LOT1', 'urn:epc:class:lgtin:0614141.107346.LOT1'],
+          },
+        },
       ],
     },
   ],
@@ -133,7 +146,9 @@ const FILTERS: [Input, Record<string, unknown>][] = [
   ['GE_value_LUX=5', { 'q.sensor.m.value.LUX': { $gte: 5 } }],
   [
     'EQ_type=Temperature&GE_value_CEL=8',
-    { $and: [{ 'q.sensor.type': { $in: ['Temperature'] } }, { 'q.sensor.mt.Temperature.value.KEL': { $gte: 281.15 } }] },
+    {
+      $and: [{ 'q.sensor.type': { $in: ['Temperature'] } }, { 'q.sensor.mt.Temperature.value.KEL': { $gte: 281.15 } }],
+    },
   ],
   [
     'GE_value_CEL=8&EQ_type=Temperature|ex:T',
@@ -176,62 +191,6 @@ describe('query translator: exact filter per parameter family', () => {
   for (const [input, expected] of FILTERS) {
     it(typeof input === 'string' ? input || '(no parameter)' : JSON.stringify(input), () => {
       assert.deepEqual(translateQuery(parse(input), { canonicalEpc }).filter, expected);
-    });
-  }
-});
-
-describe('query translator: master-data families', () => {
-  const SITE = 'urn:epc:id:sgln:0614141.00000.0';
-  const translate = (input: string, resolve: (needs: ReturnType<typeof masterDataNeeds>) => ResolvedMasterData) => {
-    const query = parse(input);
-    return translateQuery(query, { canonicalEpc, masterData: resolve(masterDataNeeds(query)) }).filter;
-  };
-
-  it('WD_bizLocation: the resolved descendants, canonical', () => {
-    const filter = translate(`WD_bizLocation=${SITE}`, ([need]) => ({
-      [need?.key ?? '']: [SITE, 'urn:epc:id:sgln:0614141.00001.0', 'urn:x:custom'],
-    }));
-    assert.deepEqual(filter, {
-      'q.bizLocation': { $in: ['https://id.gs1.org/414/0614141000005', ROOM, 'urn:x:custom'] },
-    });
-  });
-
-  it('HASATTR_ and EQATTR_ on standard and extension fields', () => {
-    assert.deepEqual(
-      translate('HASATTR_readPoint=cbvmda:sst', ([need]) => ({ [need?.key ?? '']: ['urn:epc:id:sgln:0614141.00001.0'] })),
-      { 'q.readPoint': { $in: [ROOM] } },
-    );
-    assert.deepEqual(
-      translate('EQATTR_bizStep_urn:x:a=1', ([need]) => ({ [need?.key ?? '']: ['urn:epcglobal:cbv:bizstep:shipping', 'urn:x:step'] })),
-      { 'q.bizStep': { $in: ['shipping', 'urn:x:step'] } },
-    );
-    assert.deepEqual(
-      translate('EQ_ATTR_ex:site_urn:x:a=1', ([need]) => ({ [need?.key ?? '']: ['urn:x:s1'] })),
-      { 'q.x.eq.event': { $in: [`${EX}site|urn:x:s1`] } },
-    );
-  });
-
-  it('refuses to translate without the resolved master data', () => {
-    assert.throws(
-      () => translateQuery(parse('WD_readPoint=urn:x'), { canonicalEpc }),
-      (error: unknown) => error instanceof EpcisError && error.exception === 'ImplementationException',
-    );
-  });
-});
-
-describe('query translator: sort, limit, maxEventCount', () => {
-  const CASES: [string, unknown][] = [
-    ['', { sort: [['recordTime', 1], ['_id', 1]] }],
-    ['orderBy=eventTime', { sort: [['eventTime', -1], ['_id', -1]] }],
-    ['orderBy=recordTime&orderDirection=ASC', { sort: [['recordTime', 1], ['_id', 1]] }],
-    ['orderBy=ex:n&orderDirection=ASC', { sort: [[`q.x.sort.${EXP}n`, 1], ['_id', 1]] }],
-    ['orderBy=eventTime&eventCountLimit=1', { sort: [['eventTime', -1], ['_id', -1]], limit: 1 }],
-    ['maxEventCount=10', { sort: [['recordTime', 1], ['_id', 1]], maxEventCount: 10 }],
-  ];
-  for (const [input, expected] of CASES) {
-    it(input || '(no parameter)', () => {
-      const { filter: _filter, ...rest } = translateQuery(parse(input), { canonicalEpc });
-      assert.deepEqual(rest, expected);
     });
   }
 });
