@@ -12,3 +12,4 @@ export {
   type ResolvedMasterData,
 } from './translate/master-data';
 export { Q } from './fields/paths';
+export { QUERY_INDEXES } from './fields/indexes';
