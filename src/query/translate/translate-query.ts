@@ -9,16 +9,11 @@ import { match } from './epc-match';
 import { extensionCompare, extensionExists, extensionEq } from './extensions';
 import type { FamilyTranslator, TranslateEnv } from './family-types';
 import { attributeEq, hasAttribute, type ResolvedMasterData, withDescendants } from './master-data';
-import {
-  percRank,
-  quantityCompare,
-  quantityEq,
-  sensorBoolean,
-  sensorEq,
-  sensorValueCompare,
-  sensorValueEq,
-} from './measures';
-import { action, cbv, eventType, exists, time, typedList, uri } from './simple-fields';
+import { quantityCompare, quantityEq } from './quantity';
+import { percRank, sensorBoolean, sensorEq, sensorValueCompare, sensorValueEq } from './sensors';
+import { action, cbv, eventType, exists, uri } from './standard-fields';
+import { time } from './times';
+import { typedList } from './typed-lists';
 import { sortOf } from './sort';
 
 export interface TranslateDeps {

@@ -1,26 +1,13 @@
 /**
- * Numeric families with unit conversion (EPCIS-DIGEST §b.1–§b.2): EQ_/GT_/GE_/LT_/LE_quantity[_<UOM>],
- * sensor `…_value|minValue|maxValue|meanValue|sDev|percValue_<UOM>`, `…_percRank`, and the sensor attribute
- * equalities (EQ_type, EQ_deviceID, ..., EQ_booleanValue). Values are converted to the base unit of their
- * dimension exactly as at capture (units/convert.ts).
+ * Sensor families (EPCIS-DIGEST §b.1–§b.2): `…_value|minValue|maxValue|meanValue|sDev|percValue_<UOM>` with unit
+ * conversion (sDev converts as a difference: no offset), `…_percRank`, and the attribute equalities (EQ_type,
+ * EQ_deviceID, ..., EQ_booleanValue) over the `q.sensor` fields of fields/sensor-fields.ts.
  */
 import type { Filter } from '../../store/event-store';
 import { Q } from '../fields/paths';
 import type { SensorMetric } from '../params/query-types';
 import { toBase } from '../units/convert';
 import { anyOf, COMPARISON, type FamilyTranslator, type TranslateEnv } from './family-types';
-
-export const quantityEq: FamilyTranslator<'quantityEq'> = (c) => {
-  if (c.uom === null) return { [Q.quantity]: { $in: c.values } };
-  const converted = c.values.map((value) => toBase(value, c.uom as string));
-  return { [Q.quantityBase(converted[0]?.unit ?? c.uom)]: { $in: converted.map((x) => x.value) } };
-};
-
-export const quantityCompare: FamilyTranslator<'quantityCompare'> = (c) => {
-  if (c.uom === null) return { [Q.quantity]: { [COMPARISON[c.op]]: c.value } };
-  const base = toBase(c.value, c.uom);
-  return { [Q.quantityBase(base.unit)]: { [COMPARISON[c.op]]: base.value } };
-};
 
 /** Sensor values: per type when the query has EQ_type (correlated, see fields/sensor-fields.ts), else any type. */
 function sensorValue(metric: SensorMetric, unit: string, condition: unknown, env: TranslateEnv): Filter {
