@@ -114,6 +114,9 @@ export const SEMANTIC_CASES: [string, string[]][] = [
   // Extension fields and scopes.
   ['EQ_ex:temp=12.5', ['shipUrn']],
   ['EQ_ex:temp=3|30', ['receiveDl', 'custom']],
+  ['EQ_ex:temp=12.50', ['shipUrn']],
+  ['EQ_ex:temp=3.0', ['receiveDl']],
+  ['EQ_ex:shipped=2024-03-01T10:00:00%2B01:00', ['shipUrn']],
   ['GT_ex:temp=5', ['shipUrn', 'custom']],
   ['LE_ex:temp=12.5', ['shipUrn', 'receiveDl']],
   ['LT_ex:shipped=2024-03-01T09:00:01Z', ['shipUrn']],

@@ -171,16 +171,32 @@ const FILTERS: [Input, Record<string, unknown>][] = [
   ['EQ_hexBinaryValue=ab', { 'q.sensor.hexBinaryValue': { $in: ['AB'] } }],
   ['EQ_booleanValue=true', { 'q.sensor.booleanValue': true }],
   ['EQ_ex:f=a|b', { 'q.x.eq.event': { $in: [`${EX}f|a`, `${EX}f|b`] } }],
+  // EQ_ values that read as numbers or date-times also match the numeric or time value.
+  [
+    'EQ_ex:temp=12.50|x|1.25e1',
+    {
+      $or: [
+        { 'q.x.eq.event': { $in: [`${EX}temp|12.50`, `${EX}temp|x`, `${EX}temp|1.25e1`] } },
+        { [`q.x.num.event.${EXP}temp`]: { $in: [12.5] } },
+      ],
+    },
+  ],
+  [
+    `EQ_INNER_ILMD_ex:d=${T}`,
+    {
+      $or: [{ 'q.x.eq.ilmdInner': { $in: [`${EX}d|${T}`] } }, { [`q.x.time.ilmdInner.${EXP}d`]: { $in: [T0] } }],
+    },
+  ],
   ['GT_ex:n=5', { [`q.x.num.event.${EXP}n`]: { $gt: 5 } }],
   [`LE_ILMD_ex:d=${T}`, { [`q.x.time.ilmd.${EXP}d`]: { $lte: T0 } }],
-  ['EQ_INNER_ERROR_DECLARATION_ex:a=1', { 'q.x.eq.errorDeclarationInner': { $in: [`${EX}a|1`] } }],
-  ['EQ_SENSORMETADATA_ex:a=1', { 'q.x.eq.sensorMetadata': { $in: [`${EX}a|1`] } }],
-  ['EQ_readPoint_ex:a=1', { 'q.x.eq.readPoint': { $in: [`${EX}a|1`] } }],
+  ['EQ_INNER_ERROR_DECLARATION_ex:a=v', { 'q.x.eq.errorDeclarationInner': { $in: [`${EX}a|v`] } }],
+  ['EQ_SENSORMETADATA_ex:a=v', { 'q.x.eq.sensorMetadata': { $in: [`${EX}a|v`] } }],
+  ['EQ_readPoint_ex:a=v', { 'q.x.eq.readPoint': { $in: [`${EX}a|v`] } }],
   ['EXISTS_INNER_SENSORREPORT_ex:a', { 'q.x.has.sensorReportInner': `${EX}a` }],
   ['EXISTS_ex:a', { 'q.x.has.event': `${EX}a` }],
   // Operator-looking field names stay inert path segments (SECURITY-AND-PERFORMANCE-NOTES 1.2.11/1.2.12).
   ['GT_$x:y=1', { 'q.x.num.event.%24x:y': { $gt: 1 } }],
-  ['EQ_ex:$where=1', { 'q.x.eq.event': { $in: [`${EX}$where|1`] } }],
+  ['EQ_ex:$where=w', { 'q.x.eq.event': { $in: [`${EX}$where|w`] } }],
   [
     `EQ_action=ADD&GE_eventTime=${T}&EQ_bizStep=shipping`,
     { $and: [{ 'q.action': { $in: ['ADD'] } }, { eventTime: { $gte: T0 } }, { 'q.bizStep': { $in: ['shipping'] } }] },
