@@ -49,3 +49,17 @@ export function canonicalFieldName(name: string, namespaces: Readonly<Record<str
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
+
+/**
+ * The injected canonicalEpc, made total: an identifier it cannot read (a private URN, a malformed EPC, a
+ * pattern) is compared in the form given, on both sides, instead of failing the capture or the query.
+ */
+export function totalCanonical(canonicalEpc: (uri: string) => string): (uri: string) => string {
+  return (uri) => {
+    try {
+      return canonicalEpc(uri);
+    } catch {
+      return uri;
+    }
+  };
+}

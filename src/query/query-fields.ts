@@ -20,7 +20,7 @@ import { canonicalCbv } from './cbv-canonical';
 import { ExtensionCollector } from './fields/extension-fields';
 import { composite } from './fields/paths';
 import { sensorFields } from './fields/sensor-fields';
-import { expandCurie, setOwn } from './namespaces';
+import { expandCurie, setOwn, totalCanonical } from './namespaces';
 import { parseDateTime } from './params/value-reader';
 import { toBase } from './units/convert';
 
@@ -40,7 +40,7 @@ export function computeQueryFields(
   namespaces: Record<string, string>,
   deps: QueryFieldDeps,
 ): JsonObject {
-  const epc = (uri: string) => deps.canonicalEpc(uri);
+  const epc = totalCanonical(deps.canonicalEpc);
   const q: Record<string, unknown> = {};
   const set = (name: string, value: unknown) => {
     if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return;

@@ -14,7 +14,7 @@ import type { JsonValue, VocabularyElementRecord } from '../../model/types';
 import type { Filter } from '../../store/event-store';
 import { canonicalCbv } from '../cbv-canonical';
 import { composite, extensionFamily, Q } from '../fields/paths';
-import { expandCurie } from '../namespaces';
+import { expandCurie, totalCanonical } from '../namespaces';
 import type { EpcisQuery, QueryCondition } from '../params/query-types';
 import type { FamilyTranslator, TranslateEnv } from './family-types';
 
@@ -46,8 +46,9 @@ const attributeText = (value: JsonValue): string | null =>
 export function resolveMasterData(
   needs: MasterDataNeed[],
   elements: VocabularyElementRecord[],
-  canonicalEpc: (uri: string) => string,
+  canonicalEpcGiven: (uri: string) => string,
 ): ResolvedMasterData {
+  const canonicalEpc = totalCanonical(canonicalEpcGiven);
   const children = new Map<string, string[]>();
   for (const element of elements) {
     const id = canonicalEpc(element.id);

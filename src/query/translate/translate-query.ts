@@ -4,6 +4,7 @@
  * translator; conditions are ANDed (EPCIS-DIGEST §b.3). The store adds the visibility condition itself.
  */
 import type { Filter, SortSpec } from '../../store/event-store';
+import { totalCanonical } from '../namespaces';
 import type { EpcisQuery, QueryCondition } from '../params/query-types';
 import { match } from './epc-match';
 import { extensionCompare, extensionExists, extensionEq } from './extensions';
@@ -67,7 +68,7 @@ export function translateQuery(query: EpcisQuery, deps: TranslateDeps): Translat
     (c): c is Extract<QueryCondition, { kind: 'sensorEq' }> => c.kind === 'sensorEq' && c.field === 'type',
   );
   const env: TranslateEnv = {
-    canonicalEpc: deps.canonicalEpc,
+    canonicalEpc: totalCanonical(deps.canonicalEpc),
     masterData: deps.masterData,
     sensorTypes: typeCondition?.values ?? null,
   };

@@ -3,6 +3,7 @@ import { EpcisError } from '../../../src/errors/epcis-errors';
 import { parseQuery } from '../../../src/query/params/parse-query';
 import type { EpcisQuery } from '../../../src/query/params/query-types';
 import { masterDataNeeds, type ResolvedMasterData } from '../../../src/query/translate/master-data';
+import { computeQueryFields } from '../../../src/query/query-fields';
 import { translateQuery } from '../../../src/query/translate/translate-query';
 import { canonicalEpc, NAMESPACES, params } from './support';
 
@@ -119,4 +120,30 @@ describe('query translator: sort, limit, maxEventCount', () => {
       assert.deepEqual(rest, expected);
     });
   }
+});
+
+describe('an identifier the injected canonicalEpc cannot read', () => {
+  const strict = (uri: string): string => {
+    if (uri.includes('bad')) throw new Error(`cannot read ${uri}`);
+    return canonicalEpc(uri);
+  };
+
+  it('is compared as given on both sides', () => {
+    const query = parse('MATCH_epc=urn:epc:id:sgtin:bad|urn:epc:id:sgtin:0614141.107346.2017');
+    assert.deepEqual(translateQuery(query, { canonicalEpc: strict }).filter, {
+      'q.epc': {
+        $in: [
+          'urn:epc:id:sgtin:bad',
+          'https://id.gs1.org/01/10614141073464/21/2017',
+          'urn:epc:id:sgtin:0614141.107346.2017',
+        ],
+      },
+    });
+    const q = computeQueryFields(
+      { type: 'ObjectEvent', epcList: ['urn:epc:id:sgtin:bad'] },
+      {},
+      { canonicalEpc: strict },
+    );
+    assert.deepEqual(q['epc'], ['urn:epc:id:sgtin:bad']);
+  });
 });
