@@ -1,0 +1,142 @@
+/**
+ * The precomputed query fields of a stored event (`StoredEvent.q`, DESIGN.md "Query"): every value a query
+ * compares, in ONE canonical form, so that each filter needs only simple operators ($in, $eq, range, $exists,
+ * anchored prefix $regex) that MongoDB, FerretDB (no `$elemMatch` with field conditions) and mingo all run alike.
+ *
+ * - EPCs and other identifiers of every list: `deps.canonicalEpc` (canonical GS1 Digital Link), so that URN and
+ *   DL queries match either capture form (EPCIS-DIGEST §b.3).
+ * - CBV values: the bare word (cbv-canonical.ts). Custom CURIEs: expanded IRIs.
+ * - Lists of typed pairs (bizTransactionList, sourceList, destinationList): composite `<type>|<value>` strings,
+ *   so that type and value are matched in the SAME entry by one `$in`.
+ * - Quantities and sensor values: also converted to the base unit of their dimension (units/).
+ * - Extension fields: extension-fields.ts. Sensor fields: sensor-fields.ts. Paths: fields/paths.ts.
+ *
+ * The event is the standard JSON form with its keys NOT encoded (the capture pipeline calls this before
+ * key-codec's encodeKeys); eventTime, recordTime, eventID and type live at the top of the StoredEvent.
+ */
+import { encodeKey } from '../model/key-codec';
+import type { JsonObject, JsonValue } from '../model/types';
+import { canonicalCbv } from './cbv-canonical';
+import { ExtensionCollector } from './fields/extension-fields';
+import { composite } from './fields/paths';
+import { sensorFields } from './fields/sensor-fields';
+import { expandCurie, setOwn, totalCanonical } from './namespaces';
+import { parseDateTime } from './params/value-reader';
+import { toBase } from './units/convert';
+
+export interface QueryFieldDeps {
+  /** Canonical form of an identifier (GS1 Digital Link for EPC URNs); other URIs unchanged. */
+  canonicalEpc: (uri: string) => string;
+}
+
+const asObject = (value: JsonValue | undefined): JsonObject | null =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null;
+const asArray = (value: JsonValue | undefined): JsonValue[] => (Array.isArray(value) ? value : []);
+const strings = (value: JsonValue | undefined): string[] =>
+  asArray(value).filter((item): item is string => typeof item === 'string');
+
+export function computeQueryFields(
+  event: JsonObject,
+  namespaces: Record<string, string>,
+  deps: QueryFieldDeps,
+): JsonObject {
+  const epc = totalCanonical(deps.canonicalEpc);
+  const q: Record<string, unknown> = {};
+  const set = (name: string, value: unknown) => {
+    if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return;
+    q[name] = Array.isArray(value) ? [...new Set(value)] : value;
+  };
+  const str = (name: string) => (typeof event[name] === 'string' ? event[name] : undefined);
+
+  set('type', str('type') === undefined ? undefined : expandCurie(str('type') as string, namespaces));
+  set('action', str('action'));
+  const bizStep = str('bizStep');
+  const disposition = str('disposition');
+  set('bizStep', bizStep === undefined ? undefined : canonicalCbv('bizStep', bizStep, namespaces));
+  set('disposition', disposition === undefined ? undefined : canonicalCbv('disposition', disposition, namespaces));
+  const persistent = asObject(event['persistentDisposition']);
+  const dispositions = (list: JsonValue | undefined) =>
+    strings(list).map((d) => canonicalCbv('disposition', d, namespaces));
+  set('pdSet', dispositions(persistent?.['set']));
+  set('pdUnset', dispositions(persistent?.['unset']));
+
+  const readPoint = asObject(event['readPoint']);
+  const bizLocation = asObject(event['bizLocation']);
+  const locationId = (o: JsonObject | null) => (typeof o?.['id'] === 'string' ? epc(o['id']) : undefined);
+  set('readPoint', locationId(readPoint));
+  set('bizLocation', locationId(bizLocation));
+  set('transformationID', str('transformationID'));
+
+  // MATCH_epc covers epcList and childEPCs (EPCIS-DIGEST §b.1).
+  set('epc', [...strings(event['epcList']), ...strings(event['childEPCs'])].map(epc));
+  set('parentID', str('parentID') === undefined ? undefined : epc(str('parentID') as string));
+  set('inputEPC', strings(event['inputEPCList']).map(epc));
+  set('outputEPC', strings(event['outputEPCList']).map(epc));
+
+  const quantityLists = {
+    epcClass: [...asArray(event['quantityList']), ...asArray(event['childQuantityList'])],
+    inputEPCClass: asArray(event['inputQuantityList']),
+    outputEPCClass: asArray(event['outputQuantityList']),
+  };
+  const quantities: number[] = [];
+  const quantityBase: Record<string, number[]> = {};
+  for (const [name, list] of Object.entries(quantityLists)) {
+    const classes: string[] = [];
+    for (const element of list.map(asObject)) {
+      if (typeof element?.['epcClass'] === 'string') classes.push(epc(element['epcClass']));
+      const quantity = element?.['quantity'];
+      if (typeof quantity !== 'number') continue;
+      quantities.push(quantity);
+      if (typeof element?.['uom'] === 'string') {
+        const base = toBase(quantity, element['uom']);
+        const unit = encodeKey(base.unit);
+        const bucket = Object.hasOwn(quantityBase, unit) ? quantityBase[unit] : undefined;
+        if (bucket === undefined) setOwn(quantityBase, unit, [base.value]);
+        else bucket.push(base.value);
+      }
+    }
+    set(name, classes);
+  }
+  set('qty', quantities);
+  if (Object.keys(quantityBase).length > 0) q['qtyBase'] = quantityBase;
+
+  // EQ_bizTransaction_<type>, EQ_source_<type>, EQ_destination_<type>: same-entry composites (EPCIS-DIGEST §b.2).
+  const typed = (list: string, valueKey: string, vocabulary: 'bizTransactionType' | 'sourceDestType') =>
+    asArray(event[list])
+      .map(asObject)
+      .flatMap((entry) => {
+        const value = entry?.[valueKey];
+        if (typeof value !== 'string') return [];
+        const type = typeof entry?.['type'] === 'string' ? canonicalCbv(vocabulary, entry['type'], namespaces) : '';
+        return [composite(type, epc(value))];
+      });
+  set('bizTx', typed('bizTransactionList', 'bizTransaction', 'bizTransactionType'));
+  set('source', typed('sourceList', 'source', 'sourceDestType'));
+  set('destination', typed('destinationList', 'destination', 'sourceDestType'));
+
+  const extensions = new ExtensionCollector(namespaces);
+  extensions.collect('event', event);
+  const ilmd = asObject(event['ilmd']);
+  if (ilmd !== null) extensions.collect('ilmd', ilmd);
+  if (readPoint !== null) extensions.collect('readPoint', readPoint);
+  if (bizLocation !== null) extensions.collect('bizLocation', bizLocation);
+
+  const declaration = asObject(event['errorDeclaration']);
+  if (declaration !== null) {
+    extensions.collect('errorDeclaration', declaration);
+    const ed: Record<string, unknown> = { corrective: strings(declaration['correctiveEventIDs']) };
+    const time =
+      typeof declaration['declarationTime'] === 'string' ? parseDateTime(declaration['declarationTime']) : null;
+    if (time !== null) ed['time'] = time;
+    if (typeof declaration['reason'] === 'string') {
+      ed['reason'] = canonicalCbv('errorReason', declaration['reason'], namespaces);
+    }
+    q['ed'] = ed;
+  }
+
+  const sensor = sensorFields(event, namespaces, epc, extensions);
+  if (sensor !== null) q['sensor'] = sensor;
+  const x = extensions.result();
+  if (x !== null) q['x'] = x;
+  return q as JsonObject;
+}
