@@ -122,8 +122,21 @@ export class MongoEventStore implements EventStore {
   }
 }
 
+/**
+ * Creates the missing indexes one by one. (FerretDB 1.24 drops the connection when one `createIndexes` command
+ * names several indexes that already exist, so existing ones are skipped and each command names one index.)
+ */
 async function createIndexes(db: Db): Promise<void> {
   for (const [name, specs] of Object.entries(INDEX_SPECS)) {
-    if (specs.length > 0) await db.collection(COLLECTIONS[name as keyof typeof COLLECTIONS]).createIndexes(specs);
+    const collection = db.collection(COLLECTIONS[name as keyof typeof COLLECTIONS]);
+    const existing = new Set(
+      (
+        await collection
+          .listIndexes()
+          .toArray()
+          .catch(() => [])
+      ).map((index) => String(index.name)),
+    );
+    for (const spec of specs) if (!spec.name || !existing.has(spec.name)) await collection.createIndexes([spec]);
   }
 }
