@@ -5,6 +5,7 @@
  */
 import { type FileHandle, mkdir, open, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { lockDataDir } from './data-dir-lock';
 import { frameRecord, parseJournal } from './journal-codec';
 
 export const JOURNAL_FILE = 'epcis-journal.log';
@@ -15,6 +16,7 @@ export interface JournalLogger {
 
 export class JournalFile {
   private handle: FileHandle | null = null;
+  private unlock: (() => void) | null = null;
   private size = 0;
   /** Set when an append failed and the file could not be restored: no further write is safe. */
   private broken: Error | null = null;
@@ -31,6 +33,18 @@ export class JournalFile {
   /** Opens (creating the directory and file if missing) and returns every durable record, in order. */
   async open(): Promise<unknown[]> {
     await mkdir(path.dirname(this.file), { recursive: true });
+    const unlock = lockDataDir(path.dirname(this.file));
+    try {
+      const records = await this.load();
+      this.unlock = unlock;
+      return records;
+    } catch (error) {
+      unlock();
+      throw error;
+    }
+  }
+
+  private async load(): Promise<unknown[]> {
     let content: Buffer;
     try {
       content = await readFile(this.file);
@@ -84,6 +98,8 @@ export class JournalFile {
     const handle = this.handle;
     this.handle = null;
     if (handle) await handle.close();
+    this.unlock?.();
+    this.unlock = null;
   }
 }
 

@@ -20,19 +20,30 @@ export async function commitCapture(ctx: MongoContext, request: CommitRequest): 
   if (!job.running) throw implementationError(`Capture job ${captureID} is already finished`);
 
   const statuses = await stageEvents(ctx, captureID, request.events);
-  const outcome = request.decide(statuses);
+  let outcome: ReturnType<CommitRequest['decide']>;
+  try {
+    outcome = request.decide(statuses);
+  } catch (error) {
+    await withdraw(ctx, captureID);
+    throw error;
+  }
   const storedCount = statuses.filter((status) => status === 'stored').length;
   const duplicateCount = statuses.filter((status) => status === 'identical').length;
 
   if (request.behaviour === 'rollback' && !outcome.success) {
     await withdraw(ctx, captureID);
-    await finishJob(ctx, captureID, {
-      success: false,
-      errors: outcome.errors,
-      finishedAt: ctx.clock.now(),
-      storedCount: 0,
-      duplicateCount,
-    });
+    await finishJob(
+      ctx,
+      captureID,
+      {
+        success: false,
+        errors: outcome.errors,
+        finishedAt: ctx.clock.now(),
+        storedCount: 0,
+        duplicateCount,
+      },
+      true,
+    );
     return { statuses, outcome, recordTime: null };
   }
 

@@ -28,6 +28,9 @@ export interface MongoEventStoreOptions {
 
 const DEFAULT_MAX_TIME_MS = 30_000;
 const DEFAULT_STAGED_WAIT_MS = 120_000;
+/** One commit lock and one clock per process, shared by every instance (DESIGN.md "Capture", recordTime order). */
+const PROCESS_COMMIT_LOCK = new Mutex();
+const PROCESS_CLOCK = new MonotonicClock();
 
 /** The database named in a MongoDB URI path (`mongodb://host/db?x`), if any. */
 export function databaseInUri(uri: string): string | undefined {
@@ -64,8 +67,8 @@ export class MongoEventStore implements EventStore {
         jobs: db.collection<JobDocument>(COLLECTIONS.captureJobs),
         vocabulary: db.collection<VocabularyDocument>(COLLECTIONS.vocabulary),
         maxTimeMS: this.options.maxTimeMS ?? DEFAULT_MAX_TIME_MS,
-        commitLock: new Mutex(),
-        clock: new MonotonicClock(),
+        commitLock: PROCESS_COMMIT_LOCK,
+        clock: PROCESS_CLOCK,
         stagedWaitMs: this.options.stagedWaitMs ?? DEFAULT_STAGED_WAIT_MS,
       };
       this.lastRecovery = await recover(context);

@@ -25,23 +25,26 @@ export interface JobFinish {
   duplicateCount: number;
 }
 
-/** Finishes a running job (and drops its commit decision). Returns whether it was still running. */
-export async function finishJob(ctx: MongoContext, captureID: string, finish: JobFinish): Promise<boolean> {
+/**
+ * Finishes a running job (and drops its commit decision). `undecidedOnly` protects a job whose commit is decided
+ * (its events may be partly visible already): only its roll-forward may finish it.
+ */
+export async function finishJob(
+  ctx: MongoContext,
+  captureID: string,
+  finish: JobFinish,
+  undecidedOnly = false,
+): Promise<boolean> {
   const result = await ctx.jobs.updateOne(
-    { _id: captureID, running: true },
+    { _id: captureID, running: true, ...(undecidedOnly ? { decision: { $exists: false } } : {}) },
     { $set: { running: false, ...finish }, $unset: { decision: '' } },
   );
   return result.matchedCount === 1;
 }
 
 export async function failJob(ctx: MongoContext, captureID: string, errors: ProblemBody[]): Promise<void> {
-  await finishJob(ctx, captureID, {
-    success: false,
-    errors,
-    finishedAt: ctx.clock.now(),
-    storedCount: 0,
-    duplicateCount: 0,
-  });
+  const finish = { success: false, errors, finishedAt: ctx.clock.now(), storedCount: 0, duplicateCount: 0 };
+  await finishJob(ctx, captureID, finish, true);
 }
 
 export function getJob(ctx: MongoContext, captureID: string): Promise<CaptureJobRecord | null> {

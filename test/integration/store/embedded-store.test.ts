@@ -3,12 +3,14 @@
  * fsync'd before success, replayed at start; a torn last record is dropped, never served, never fatal).
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EmbeddedEventStore } from '../../../src/store/embedded/embedded-event-store';
 import { parseJournal } from '../../../src/store/embedded/journal-codec';
 import { JOURNAL_FILE } from '../../../src/store/embedded/journal-file';
+import { LOCK_FILE } from '../../../src/store/embedded/data-dir-lock';
 import type { EventStore } from '../../../src/store/event-store';
 import { capture, ids, job, newCaptureID, storedEvent } from './store-fixtures';
 import { storeContract } from './store-contract';
@@ -135,6 +137,18 @@ describe('EmbeddedEventStore', () => {
       content[30] = content[30] === 0x41 ? 0x42 : 0x41; // inside the first record's JSON: CRC mismatch
       writeFileSync(journal, content);
       await assert.rejects(openAt(dir), /corrupted at byte 0/);
+    });
+
+    it('allows one store per data directory; a lock left by a dead process is taken over', async () => {
+      const store = await openAt(dir);
+      await assert.rejects(openAt(dir), /already open/);
+      await store.close();
+      writeFileSync(path.join(dir, LOCK_FILE), String(process.ppid)); // a live process that is not us
+      await assert.rejects(openAt(dir), /in use by another running process/);
+      const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+      writeFileSync(path.join(dir, LOCK_FILE), String(dead));
+      const reopened = await openAt(dir);
+      await reopened.close();
     });
 
     it('restores Dates as Dates (event fields, precomputed fields, jobs) after a replay', async () => {
