@@ -23,8 +23,10 @@ const POLLS_PER_STALE_CHECK = 25;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Thrown inside an attempt when the capture must withdraw (wait-die). */
-class Withdraw {}
+/** Thrown inside an attempt when the capture must withdraw (wait-die) in favour of `holder`. */
+class Withdraw {
+  constructor(readonly holder: string) {}
+}
 
 export async function stageEvents(
   ctx: MongoContext,
@@ -33,6 +35,7 @@ export async function stageEvents(
 ): Promise<EventWriteStatus[]> {
   const deadline = Date.now() + ctx.stagedWaitMs;
   for (let attempt = 0; ; attempt += 1) {
+    let holder: string;
     try {
       return await stageOnce(ctx, captureID, events, deadline);
     } catch (error) {
@@ -40,8 +43,10 @@ export async function stageEvents(
         await withdraw(ctx, captureID).catch(() => undefined);
         throw error;
       }
+      holder = error.holder;
     }
     await withdraw(ctx, captureID);
+    if (attempt % 5 === 4) await resolveAbandoned(ctx, new Set([holder]));
     if (Date.now() > deadline) {
       throw implementationError(`Capture ${captureID} gave up: other captures kept holding the same event ids`);
     }
@@ -106,7 +111,7 @@ async function stageOnce(
         heldHash.set(event._id, holder.contentHash);
         statuses[index] = holder.contentHash === event.contentHash ? 'identical' : 'conflict';
       } else if (holder.captureID === captureID) statuses[index] = 'stored';
-      else if (captureID > holder.captureID) throw new Withdraw();
+      else if (captureID > holder.captureID) throw new Withdraw(holder.captureID);
       else {
         waiting.push(index);
         blockers.add(holder.captureID);

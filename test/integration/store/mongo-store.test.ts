@@ -143,6 +143,37 @@ describe('MongoEventStore', function () {
       await store.close();
     });
 
+    it('a capture with priority waits for a holder that rolls back, then stores the event itself', async () => {
+      const store = await openStore(dbName);
+      const db = admin.db(dbName);
+      await db.collection<JobDocument>('captureJobs').insertOne({ ...job('zzz-holder'), _id: 'zzz-holder' });
+      await db.collection<StoredEvent>('events').insertOne(staged('W', 'zzz-holder'));
+      const waiting = capture(store, [storedEvent({ eventID: 'W' })], { captureID: 'aaa-waiter' });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      assert.equal(await store.countEvents({}), 0, 'still waiting, nothing visible');
+      await db.collection<StoredEvent>('events').deleteMany({ captureID: 'zzz-holder' }); // the holder rolls back
+      const { result } = await waiting;
+      assert.deepEqual(result.statuses, ['stored']);
+      assert.deepEqual(ids(await store.findEvents({ captureID: 'aaa-waiter' })), ['ev|W']);
+      await store.close();
+    });
+
+    it('clears staged leftovers of a finished capture instead of waiting for them forever', async () => {
+      const store = await openStore(dbName);
+      const db = admin.db(dbName);
+      for (const holder of ['aaa-gone', 'zzz-gone']) {
+        await db.collection<JobDocument>('captureJobs').insertOne({ ...job(holder), _id: holder, running: false });
+      }
+      await db.collection<StoredEvent>('events').insertMany([staged('L1', 'aaa-gone'), staged('L2', 'zzz-gone')]);
+      // "mmm" withdraws before "aaa-gone" (smaller id) and waits for "zzz-gone" (greater id): both paths clean up.
+      const { result } = await capture(store, [storedEvent({ eventID: 'L1' }), storedEvent({ eventID: 'L2' })], {
+        captureID: 'mmm',
+      });
+      assert.deepEqual(result.statuses, ['stored', 'stored']);
+      assert.deepEqual(ids(await store.findEvents({}, { sort: [['_id', 1]] })), ['ev|L1', 'ev|L2']);
+      await store.close();
+    });
+
     it('waits for a capture holding the same event and then classifies against its outcome', async () => {
       const store = await openStore(dbName);
       const db = admin.db(dbName);
