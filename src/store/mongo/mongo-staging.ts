@@ -23,9 +23,12 @@ const POLLS_PER_STALE_CHECK = 25;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Thrown inside an attempt when the capture must withdraw (wait-die) in favour of `holder`. */
+/** Thrown inside an attempt when the capture must withdraw (wait-die) in favour of `holder`, which holds `key`. */
 class Withdraw {
-  constructor(readonly holder: string) {}
+  constructor(
+    readonly holder: string,
+    readonly key: string,
+  ) {}
 }
 
 export async function stageEvents(
@@ -35,7 +38,7 @@ export async function stageEvents(
 ): Promise<EventWriteStatus[]> {
   const deadline = Date.now() + ctx.stagedWaitMs;
   for (let attempt = 0; ; attempt += 1) {
-    let holder: string;
+    let blocked: Withdraw;
     try {
       return await stageOnce(ctx, captureID, events, deadline);
     } catch (error) {
@@ -43,14 +46,28 @@ export async function stageEvents(
         await withdraw(ctx, captureID).catch(() => undefined);
         throw error;
       }
-      holder = error.holder;
+      blocked = error;
     }
+    // Holding nothing now, this capture may wait for the holder without any risk of a cycle.
     await withdraw(ctx, captureID);
-    if (attempt % 5 === 4) await resolveAbandoned(ctx, new Set([holder]));
+    await waitUntilReleased(ctx, blocked, deadline);
+    await sleep(Math.min(100, 2 * 2 ** Math.min(attempt, 6)) * Math.random());
+  }
+}
+
+/** Polls until `key` is no longer staged by `holder` (decided either way, or cleared as abandoned). */
+async function waitUntilReleased(ctx: MongoContext, blocked: Withdraw, deadline: number): Promise<void> {
+  for (let polls = 1; ; polls += 1) {
+    const current = await ctx.events.findOne(
+      { _id: blocked.key },
+      { projection: { state: 1, captureID: 1 }, maxTimeMS: ctx.maxTimeMS },
+    );
+    if (!current || current.state !== 'staged' || current.captureID !== blocked.holder) return;
     if (Date.now() > deadline) {
-      throw implementationError(`Capture ${captureID} gave up: other captures kept holding the same event ids`);
+      throw implementationError(`Capture gave up waiting for capture ${blocked.holder} holding the same event ids`);
     }
-    await sleep(Math.min(200, 5 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()));
+    if (polls % POLLS_PER_STALE_CHECK === 0) await resolveAbandoned(ctx, new Set([blocked.holder]));
+    await sleep(POLL_MS);
   }
 }
 
@@ -111,7 +128,7 @@ async function stageOnce(
         heldHash.set(event._id, holder.contentHash);
         statuses[index] = holder.contentHash === event.contentHash ? 'identical' : 'conflict';
       } else if (holder.captureID === captureID) statuses[index] = 'stored';
-      else if (captureID > holder.captureID) throw new Withdraw(holder.captureID);
+      else if (captureID > holder.captureID) throw new Withdraw(holder.captureID, event._id);
       else {
         waiting.push(index);
         blockers.add(holder.captureID);
