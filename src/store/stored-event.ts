@@ -35,8 +35,15 @@ export interface StoredEvent {
    */
   namespaces: Record<string, string>;
   /** Precomputed query fields (normalised EPCs, CBV values, flattened extensions...), see src/query. */
-  q: JsonObject;
+  q: QueryFields;
 }
+
+/**
+ * A value of the precomputed query fields: JSON plus Dates, since times are compared as Dates by both adapters
+ * (DESIGN.md "precomputed query fields: ... times as Dates"; the embedded journal restores them as Dates).
+ */
+export type QueryValue = string | number | boolean | null | Date | QueryValue[] | { [key: string]: QueryValue };
+export type QueryFields = { [key: string]: QueryValue };
 
 /** The result of writing one event of a capture. */
 export type EventWriteStatus =

@@ -1,0 +1,59 @@
+/**
+ * A capture in the embedded store (DESIGN.md "Capture"): statuses are computed in memory under the store's lock,
+ * the capture service decides, and ONE journal record carries the job's end together with every event and
+ * master-data element it makes visible, so it is all-or-nothing across a crash by construction.
+ */
+import { implementationError } from '../../errors/epcis-errors';
+import type { CommitRequest, CommitResult } from '../event-store';
+import type { EventWriteStatus, StoredEvent } from '../stored-event';
+import { encodeVocabularyElement, foldVocabulary, mergeVocabularyElement, vocabularyKey } from '../vocabulary-merge';
+import type { EmbeddedState, JournalRecord } from './embedded-state';
+
+export interface PlannedCommit {
+  result: CommitResult;
+  record: JournalRecord;
+}
+
+/** Plans a capture against the current state (no side effect); the caller journals then applies `record`. */
+export function planCommit(state: EmbeddedState, request: CommitRequest, now: Date): PlannedCommit {
+  const { captureID } = request;
+  const job = state.jobs.get(captureID);
+  if (!job) throw implementationError(`No capture job ${captureID}: create the job before committing its events`);
+  if (!job.running) throw implementationError(`Capture job ${captureID} is already finished`);
+
+  // EPCIS 2.0 §7.4.1.2: identity is the `_id` key; an identical event is not stored twice, a different one conflicts.
+  const written = new Map<string, StoredEvent>();
+  const statuses: EventWriteStatus[] = request.events.map((event) => {
+    const holder = state.events.get(event._id) ?? written.get(event._id);
+    if (holder) return holder.contentHash === event.contentHash ? 'identical' : 'conflict';
+    written.set(event._id, event);
+    return 'stored';
+  });
+  const outcome = request.decide(statuses);
+  const duplicateCount = statuses.filter((status) => status === 'identical').length;
+  const commits = !(request.behaviour === 'rollback' && !outcome.success);
+
+  const events: StoredEvent[] = commits
+    ? [...written.values()].map((event) => ({ ...event, captureID, state: 'committed', recordTime: now }))
+    : [];
+  const vocabulary = commits
+    ? foldVocabulary(request.vocabulary).map((element) => {
+        const encoded = encodeVocabularyElement(element);
+        return mergeVocabularyElement(state.vocabulary.get(vocabularyKey(encoded)), encoded);
+      })
+    : [];
+  const record: JournalRecord = {
+    op: 'finish',
+    captureID,
+    finish: {
+      success: outcome.success,
+      errors: outcome.errors,
+      finishedAt: now,
+      storedCount: events.length,
+      duplicateCount,
+    },
+    events,
+    vocabulary,
+  };
+  return { result: { statuses, outcome, recordTime: events.length > 0 ? now : null }, record };
+}

@@ -1,0 +1,150 @@
+/**
+ * The embedded adapter of the storage port (DESIGN.md "Embedded store"): documents in memory, every change
+ * journaled and fsync'd before it is acknowledged, the journal replayed at open. Filters are the same MongoDB
+ * filter documents, evaluated with mingo. For development, demos and small sites; MongoDB is for production.
+ */
+import path from 'node:path';
+import { resourceExists } from '../../errors/epcis-errors';
+import type { CaptureJobRecord, ProblemBody, VocabularyElementRecord } from '../../model/types';
+import type { CommitRequest, CommitResult, EventStore, Filter, FindOptions } from '../event-store';
+import { interruptedCaptureProblem } from '../interrupted-problem';
+import { MonotonicClock, Mutex } from '../mutex';
+import type { StoredEvent } from '../stored-event';
+import { decodeVocabularyElement, vocabularyKey } from '../vocabulary-merge';
+import { planCommit } from './embedded-commit';
+import { EmbeddedState, type JobFinish, type JournalRecord, asJournalRecord } from './embedded-state';
+import { decodeValue, encodeValue } from './journal-codec';
+import { JournalFile, type JournalLogger } from './journal-file';
+import { runQuery } from './memory-query';
+import { compareStrings } from './sort-order';
+
+export interface EmbeddedEventStoreOptions {
+  dataDir: string;
+  /** Where the journal reports a dropped torn record (default: console.warn). */
+  logger?: JournalLogger;
+  /** Time budget of every read (default 30 s). */
+  maxTimeMS?: number;
+}
+
+const DEFAULT_MAX_TIME_MS = 30_000;
+
+/** What memory holds is exactly what replay would rebuild: the journal encoding applied both ways. */
+const normalise = <T>(value: T): T => decodeValue(encodeValue(value)) as T;
+
+export class EmbeddedEventStore implements EventStore {
+  readonly kind = 'embedded' as const;
+  readonly description: string;
+  private readonly journal: JournalFile;
+  private readonly maxTimeMS: number;
+  private readonly lock = new Mutex();
+  private readonly clock = new MonotonicClock();
+  private state: EmbeddedState | null = null;
+
+  constructor(options: EmbeddedEventStoreOptions) {
+    this.journal = JournalFile.inDirectory(options.dataDir, options.logger ?? { warn: (m) => console.warn(m) });
+    this.maxTimeMS = options.maxTimeMS ?? DEFAULT_MAX_TIME_MS;
+    this.description = `embedded store in ${path.resolve(options.dataDir)}`;
+  }
+
+  async open(): Promise<void> {
+    if (this.state) return;
+    const state = new EmbeddedState();
+    for (const record of await this.journal.open()) state.apply(asJournalRecord(record));
+    this.state = state;
+    // Jobs left running by a crash never reached their journal record: nothing of them is stored.
+    const interrupted = [...state.jobs.values()].filter((job) => job.running);
+    for (const job of interrupted) await this.finishWithoutEvents(job.captureID, [interruptedCaptureProblem()]);
+  }
+
+  async close(): Promise<void> {
+    await this.lock.run(async () => {
+      this.state = null;
+      await this.journal.close();
+    });
+  }
+
+  private get live(): EmbeddedState {
+    if (!this.state) throw new Error('EmbeddedEventStore used before open() or after close()');
+    return this.state;
+  }
+
+  /** Journals a record (durably) and then applies it to memory, under the store's lock. */
+  private async commitRecord(record: JournalRecord): Promise<void> {
+    const state = this.live;
+    await this.journal.append(record);
+    state.apply(normalise(record));
+  }
+
+  createJob(job: CaptureJobRecord): Promise<void> {
+    return this.lock.run(async () => {
+      if (this.live.jobs.has(job.captureID))
+        throw resourceExists(`A capture job with id ${job.captureID} already exists`);
+      await this.commitRecord({ op: 'job', job });
+    });
+  }
+
+  failJob(captureID: string, errors: ProblemBody[]): Promise<void> {
+    return this.lock.run(() => this.finishWithoutEvents(captureID, errors));
+  }
+
+  private async finishWithoutEvents(captureID: string, errors: ProblemBody[]): Promise<void> {
+    if (!this.live.jobs.get(captureID)?.running) return;
+    const finish: JobFinish = {
+      success: false,
+      errors,
+      finishedAt: this.clock.now(),
+      storedCount: 0,
+      duplicateCount: 0,
+    };
+    await this.commitRecord({ op: 'finish', captureID, finish, events: [], vocabulary: [] });
+  }
+
+  getJob(captureID: string): Promise<CaptureJobRecord | null> {
+    const job = this.live.jobs.get(captureID);
+    return Promise.resolve(job ? structuredClone(job) : null);
+  }
+
+  listJobs(options: { after?: { createdAt: Date; captureID: string }; limit: number }): Promise<CaptureJobRecord[]> {
+    const state = this.live;
+    const start = options.after ? state.firstAfter(options.after) : 0;
+    const page = state.jobOrder.slice(start, start + Math.max(0, options.limit));
+    return Promise.resolve(page.map((job) => structuredClone(job)));
+  }
+
+  commitCapture(request: CommitRequest): Promise<CommitResult> {
+    return this.lock.run(async () => {
+      const { result, record } = planCommit(this.live, request, this.clock.now());
+      await this.commitRecord(record);
+      return result;
+    });
+  }
+
+  findEvents(filter: Filter, options: FindOptions = {}): Promise<StoredEvent[]> {
+    return Promise.resolve().then(() =>
+      runQuery(this.live.events.values(), filter, { ...options, maxTimeMS: options.maxTimeMS ?? this.maxTimeMS }).map(
+        (event) => structuredClone(event),
+      ),
+    );
+  }
+
+  countEvents(filter: Filter, options: FindOptions = {}): Promise<number> {
+    return Promise.resolve().then(
+      () =>
+        runQuery(this.live.events.values(), filter, {
+          limit: options.limit,
+          maxTimeMS: options.maxTimeMS ?? this.maxTimeMS,
+        }).length,
+    );
+  }
+
+  findVocabulary(filter: Filter): Promise<VocabularyElementRecord[]> {
+    return Promise.resolve().then(() => {
+      const sorted = [...this.live.vocabulary.values()].sort((a, b) =>
+        compareStrings(vocabularyKey(a), vocabularyKey(b)),
+      );
+      return runQuery(sorted, filter, { maxTimeMS: this.maxTimeMS }).map((element) =>
+        decodeVocabularyElement(structuredClone(element)),
+      );
+    });
+  }
+}

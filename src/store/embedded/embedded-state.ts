@@ -1,0 +1,76 @@
+/**
+ * The in-memory documents of the embedded store and the journal records that change them. The same `apply`
+ * runs after an append and during replay, so memory after a restart equals memory before it.
+ */
+import type { CaptureJobRecord, ProblemBody, VocabularyElementRecord } from '../../model/types';
+import type { StoredEvent } from '../stored-event';
+import { vocabularyKey } from '../vocabulary-merge';
+import { compareStrings } from './sort-order';
+
+export interface JobFinish {
+  success: boolean;
+  errors: ProblemBody[];
+  finishedAt: Date;
+  storedCount: number;
+  duplicateCount: number;
+}
+
+export type JournalRecord =
+  | { op: 'job'; job: CaptureJobRecord }
+  /** A job's end, with everything it made visible: committed events and merged master data (key-encoded). */
+  | {
+      op: 'finish';
+      captureID: string;
+      finish: JobFinish;
+      events: StoredEvent[];
+      vocabulary: VocabularyElementRecord[];
+    };
+
+export function compareJobs(a: CaptureJobRecord, b: { createdAt: Date; captureID: string }): number {
+  return a.createdAt.getTime() - b.createdAt.getTime() || compareStrings(a.captureID, b.captureID);
+}
+
+export class EmbeddedState {
+  /** Committed events by `_id`, in commit order. */
+  readonly events = new Map<string, StoredEvent>();
+  readonly jobs = new Map<string, CaptureJobRecord>();
+  /** Jobs sorted by (createdAt, captureID), for keyset pagination. */
+  readonly jobOrder: CaptureJobRecord[] = [];
+  /** Merged master data by `type|id`, attribute values key-encoded. */
+  readonly vocabulary = new Map<string, VocabularyElementRecord>();
+
+  apply(record: JournalRecord): void {
+    if (record.op === 'job') {
+      this.jobs.set(record.job.captureID, record.job);
+      this.jobOrder.splice(this.firstAfter(record.job), 0, record.job);
+      return;
+    }
+    if (record.op === 'finish') {
+      const job = this.jobs.get(record.captureID);
+      if (job) Object.assign(job, { running: false }, record.finish);
+      for (const event of record.events) this.events.set(event._id, event);
+      for (const element of record.vocabulary) this.vocabulary.set(vocabularyKey(element), element);
+      return;
+    }
+    throw new Error(`journal: unknown record ${JSON.stringify((record as { op?: unknown }).op)}`);
+  }
+
+  /** Index of the first job strictly after the given position in (createdAt, captureID) order. */
+  firstAfter(position: { createdAt: Date; captureID: string }): number {
+    let low = 0;
+    let high = this.jobOrder.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compareJobs(this.jobOrder[middle]!, position) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}
+
+/** Checks the shape of a replayed record before it is applied. */
+export function asJournalRecord(value: unknown): JournalRecord {
+  const op = typeof value === 'object' && value !== null ? (value as { op?: unknown }).op : undefined;
+  if (op !== 'job' && op !== 'finish') throw new Error(`journal: unexpected record ${JSON.stringify(value)}`);
+  return value as JournalRecord;
+}

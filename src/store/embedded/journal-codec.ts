@@ -1,0 +1,108 @@
+/**
+ * The embedded store's journal format (DESIGN.md "Embedded store: ... append-only journal ... replayed at start").
+ *
+ * Value encoding: JSON cannot carry Dates, so a Date becomes `{"$date": <ms>}`; to keep that marker unambiguous,
+ * every object key that starts with `$` gets one more `$` (`$x` -> `$$x`), and is restored on decode. Keys with
+ * `undefined` values are dropped (as JSON does), so what is replayed equals what was applied in memory.
+ *
+ * Framing: each record is one line `LLLLLLLL CCCCCCCC <json>\n`: the JSON byte length and its CRC-32 (node:zlib),
+ * both 8 hex digits. A torn or corrupted record is recognised by a bad header, a short body, a missing newline,
+ * a CRC mismatch or unparsable JSON.
+ */
+import { crc32 } from 'node:zlib';
+
+type Encoded = null | boolean | number | string | Encoded[] | { [key: string]: Encoded };
+
+export function encodeValue(value: unknown): Encoded {
+  if (value instanceof Date) return { $date: value.getTime() };
+  if (Array.isArray(value)) return value.map((item: unknown) => (item === undefined ? null : encodeValue(item)));
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'object') {
+    const out: { [key: string]: Encoded } = {};
+    for (const [key, child] of Object.entries(value)) {
+      if (child === undefined) continue;
+      define(out, key.startsWith('$') ? `$${key}` : key, encodeValue(child));
+    }
+    return out;
+  }
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  throw new TypeError(`journal: cannot encode a value of type ${typeof value}`);
+}
+
+export function decodeValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(decodeValue);
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value);
+  if (entries.length === 1 && entries[0]![0] === '$date' && typeof entries[0]![1] === 'number') {
+    return new Date(entries[0]![1]);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of entries) define(out, key.startsWith('$$') ? key.slice(1) : key, decodeValue(child));
+  return out;
+}
+
+/** `defineProperty` keeps a `__proto__` key an ordinary own key. */
+function define(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+const HEADER_BYTES = 18; // 8 hex + space + 8 hex + space
+const NEWLINE = 0x0a;
+const HEADER = /^[0-9a-f]{8} [0-9a-f]{8} $/;
+
+export function frameRecord(record: unknown): Buffer {
+  const body = Buffer.from(JSON.stringify(encodeValue(record)), 'utf8');
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+  return Buffer.concat([Buffer.from(`${hex(body.length)} ${hex(crc32(body))} `, 'ascii'), body, Buffer.of(NEWLINE)]);
+}
+
+/** Parses the frame at `offset`: its decoded record and where the next frame starts, or null if it is not valid. */
+export function parseFrame(buffer: Buffer, offset: number): { record: unknown; next: number } | null {
+  if (offset + HEADER_BYTES > buffer.length) return null;
+  const header = buffer.toString('ascii', offset, offset + HEADER_BYTES);
+  if (!HEADER.test(header)) return null;
+  const length = parseInt(header.slice(0, 8), 16);
+  const crc = parseInt(header.slice(9, 17), 16);
+  const start = offset + HEADER_BYTES;
+  const end = start + length;
+  if (end >= buffer.length || buffer[end] !== NEWLINE) return null;
+  const body = buffer.subarray(start, end);
+  if (crc32(body) >>> 0 !== crc) return null;
+  try {
+    return { record: decodeValue(JSON.parse(body.toString('utf8'))), next: end + 1 };
+  } catch {
+    return null;
+  }
+}
+
+export interface ParsedJournal {
+  records: unknown[];
+  /** Bytes of valid records from the start; anything after is a torn tail to drop. */
+  validLength: number;
+}
+
+/**
+ * Reads every valid record. An invalid record at the end (a torn append) ends the journal; an invalid record
+ * FOLLOWED by valid ones is corruption in the middle, which is refused rather than silently dropping data.
+ */
+export function parseJournal(buffer: Buffer): ParsedJournal {
+  const records: unknown[] = [];
+  let offset = 0;
+  while (offset < buffer.length) {
+    const frame = parseFrame(buffer, offset);
+    if (!frame) break;
+    records.push(frame.record);
+    offset = frame.next;
+  }
+  if (offset < buffer.length) {
+    for (let at = buffer.indexOf(NEWLINE, offset); at >= 0; at = buffer.indexOf(NEWLINE, at + 1)) {
+      if (parseFrame(buffer, at + 1)) {
+        throw new Error(
+          `Journal corrupted at byte ${offset} with valid records after it: refusing to start (restore a backup ` +
+            'or truncate the journal there by hand to drop what follows).',
+        );
+      }
+    }
+  }
+  return { records, validLength: offset };
+}

@@ -1,0 +1,45 @@
+/**
+ * What the MongoDB adapter's modules share: the three collections, the document shapes stored in them, and the
+ * process-level commit lock and clock.
+ */
+import type { Collection } from 'mongodb';
+import type { CaptureJobRecord, VocabularyElementRecord } from '../../model/types';
+import type { JobOutcome } from '../event-store';
+import type { MonotonicClock, Mutex } from '../mutex';
+import type { StoredEvent } from '../stored-event';
+
+/**
+ * Recorded atomically on the job document before any staged event is made visible: once present, the capture
+ * is committed and recovery rolls it forward with exactly these values (DESIGN.md "Capture").
+ */
+export interface CommitDecision {
+  recordTime: Date;
+  outcome: JobOutcome;
+  storedCount: number;
+  duplicateCount: number;
+  /** Master data to merge, attribute values key-encoded. */
+  vocabulary: VocabularyElementRecord[];
+}
+
+export interface JobDocument extends CaptureJobRecord {
+  _id: string;
+  decision?: CommitDecision;
+}
+
+export interface VocabularyDocument extends VocabularyElementRecord {
+  _id: string;
+  /** Optimistic-concurrency version of the merged element. */
+  v: number;
+}
+
+export interface MongoContext {
+  events: Collection<StoredEvent>;
+  jobs: Collection<JobDocument>;
+  vocabulary: Collection<VocabularyDocument>;
+  /** `maxTimeMS` of every read. */
+  maxTimeMS: number;
+  commitLock: Mutex;
+  clock: MonotonicClock;
+  /** How long a capture waits for another capture holding the same event ids before giving up. */
+  stagedWaitMs: number;
+}

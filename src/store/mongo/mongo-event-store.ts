@@ -1,0 +1,145 @@
+/**
+ * The MongoDB adapter of the storage port (DESIGN.md "Canonical event model and storage"): collections `events`,
+ * `captureJobs` and `vocabulary`; indexes created at open; captures atomic without transactions; stateless, so
+ * several instances may share one database.
+ */
+import { type Db, MongoClient } from 'mongodb';
+import type { CaptureJobRecord, ProblemBody, VocabularyElementRecord } from '../../model/types';
+import type { CommitRequest, CommitResult, EventStore, Filter, FindOptions } from '../event-store';
+import { MonotonicClock, Mutex } from '../mutex';
+import type { StoredEvent } from '../stored-event';
+import { COLLECTIONS, INDEX_SPECS } from './index-specs';
+import { commitCapture } from './mongo-commit';
+import type { JobDocument, MongoContext, VocabularyDocument } from './mongo-context';
+import { countEvents, findEvents } from './mongo-events';
+import { createJob, failJob, getJob, listJobs } from './mongo-jobs';
+import { type RecoveryReport, recover } from './mongo-recovery';
+import { findVocabulary } from './mongo-vocabulary';
+
+export interface MongoEventStoreOptions {
+  uri: string;
+  /** Database name; default: the one in the URI, else `epcis`. */
+  dbName?: string;
+  /** Time budget of every read (default 30 s). */
+  maxTimeMS?: number;
+  /** How long a capture waits for another one holding the same event ids (default 120 s). */
+  stagedWaitMs?: number;
+}
+
+const DEFAULT_MAX_TIME_MS = 30_000;
+const DEFAULT_STAGED_WAIT_MS = 120_000;
+/** One commit lock and one clock per process, shared by every instance (DESIGN.md "Capture", recordTime order). */
+const PROCESS_COMMIT_LOCK = new Mutex();
+const PROCESS_CLOCK = new MonotonicClock();
+
+/** The database named in a MongoDB URI path (`mongodb://host/db?x`), if any. */
+export function databaseInUri(uri: string): string | undefined {
+  const name = /^mongodb(?:\+srv)?:\/\/[^/]*\/([^?]+)/.exec(uri)?.[1];
+  return name ? decodeURIComponent(name) : undefined;
+}
+
+export class MongoEventStore implements EventStore {
+  readonly kind = 'mongodb' as const;
+  readonly description: string;
+  /** What the last `open()` recovered (for logs and tests). */
+  lastRecovery: RecoveryReport | null = null;
+  private readonly options: MongoEventStoreOptions;
+  private readonly dbName: string;
+  private client: MongoClient | null = null;
+  private context: MongoContext | null = null;
+
+  constructor(options: MongoEventStoreOptions) {
+    this.options = options;
+    this.dbName = options.dbName ?? databaseInUri(options.uri) ?? 'epcis';
+    this.description = `MongoDB ${options.uri.replace(/\/\/[^@/]*@/, '//***@')} database ${this.dbName}`;
+  }
+
+  async open(): Promise<void> {
+    if (this.context) return;
+    // ignoreUndefined: an absent optional field is stored absent (not null), as in the embedded store.
+    const client = new MongoClient(this.options.uri, { ignoreUndefined: true });
+    await client.connect();
+    try {
+      const db = client.db(this.dbName);
+      await createIndexes(db);
+      const context: MongoContext = {
+        events: db.collection<StoredEvent>(COLLECTIONS.events),
+        jobs: db.collection<JobDocument>(COLLECTIONS.captureJobs),
+        vocabulary: db.collection<VocabularyDocument>(COLLECTIONS.vocabulary),
+        maxTimeMS: this.options.maxTimeMS ?? DEFAULT_MAX_TIME_MS,
+        commitLock: PROCESS_COMMIT_LOCK,
+        clock: PROCESS_CLOCK,
+        stagedWaitMs: this.options.stagedWaitMs ?? DEFAULT_STAGED_WAIT_MS,
+      };
+      this.lastRecovery = await recover(context);
+      this.client = client;
+      this.context = context;
+    } catch (error) {
+      await client.close();
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    this.context = null;
+    if (client) await client.close();
+  }
+
+  private get ctx(): MongoContext {
+    if (!this.context) throw new Error('MongoEventStore used before open() or after close()');
+    return this.context;
+  }
+
+  createJob(job: CaptureJobRecord): Promise<void> {
+    return createJob(this.ctx, job);
+  }
+
+  failJob(captureID: string, errors: ProblemBody[]): Promise<void> {
+    return failJob(this.ctx, captureID, errors);
+  }
+
+  getJob(captureID: string): Promise<CaptureJobRecord | null> {
+    return getJob(this.ctx, captureID);
+  }
+
+  listJobs(options: { after?: { createdAt: Date; captureID: string }; limit: number }): Promise<CaptureJobRecord[]> {
+    return listJobs(this.ctx, options);
+  }
+
+  commitCapture(request: CommitRequest): Promise<CommitResult> {
+    return commitCapture(this.ctx, request);
+  }
+
+  findEvents(filter: Filter, options?: FindOptions): Promise<StoredEvent[]> {
+    return findEvents(this.ctx, filter, options);
+  }
+
+  countEvents(filter: Filter, options?: FindOptions): Promise<number> {
+    return countEvents(this.ctx, filter, options);
+  }
+
+  findVocabulary(filter: Filter): Promise<VocabularyElementRecord[]> {
+    return findVocabulary(this.ctx, filter);
+  }
+}
+
+/**
+ * Creates the missing indexes one by one. (FerretDB 1.24 drops the connection when one `createIndexes` command
+ * names several indexes that already exist, so existing ones are skipped and each command names one index.)
+ */
+async function createIndexes(db: Db): Promise<void> {
+  for (const [name, specs] of Object.entries(INDEX_SPECS)) {
+    const collection = db.collection(COLLECTIONS[name as keyof typeof COLLECTIONS]);
+    const existing = new Set(
+      (
+        await collection
+          .listIndexes()
+          .toArray()
+          .catch(() => [])
+      ).map((index) => String(index.name)),
+    );
+    for (const spec of specs) if (!spec.name || !existing.has(spec.name)) await collection.createIndexes([spec]);
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * A process-level mutual exclusion lock (FIFO). The stores hold it while they give a capture its recordTime and make
+ * it visible, so that within one process visibility order follows recordTime order (EPCIS 2.0 §7.4.1 recordTime;
+ * queries paging on recordTime and subscriptions rely on it).
+ */
+export class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    const previous = this.tail;
+    let release!: () => void;
+    this.tail = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await previous;
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+}
+
+/** A clock that never goes backwards: each reading is at least the previous one (wall-clock steps are absorbed). */
+export class MonotonicClock {
+  private last = 0;
+
+  now(): Date {
+    this.last = Math.max(Date.now(), this.last);
+    return new Date(this.last);
+  }
+}
