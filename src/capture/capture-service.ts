@@ -1,0 +1,200 @@
+/**
+ * Capture (EPCIS 2.0 REST binding POST /capture and POST /events; EPCIS-DIGEST §d; DESIGN.md "Capture"):
+ * receive -> validate envelope -> persist the job -> (asynchronously) validate each event -> prepare -> commit
+ * with the requested GS1-Capture-Error-Behaviour -> job finished.
+ */
+import { randomUUID } from 'node:crypto';
+import { EpcisError, validationError } from '../errors/epcis-errors';
+import { problemType } from '../errors/error-table';
+import type { CaptureErrorBehaviour, CaptureJobRecord, JsonObject, ProblemBody } from '../model/types';
+import type { EventStore, JobOutcome } from '../store/event-store';
+import type { EventWriteStatus, StoredEvent } from '../store/stored-event';
+import { documentParts } from './document-parts';
+import type { EventValidator, LogSink } from './ports';
+import type { EventPreparation } from './prepare-event';
+import { prepareEvent } from './prepare-event';
+
+export interface CaptureServiceDeps {
+  store: EventStore;
+  validator: EventValidator;
+  preparation: EventPreparation;
+  limits: { maxEvents: number };
+  logger: LogSink;
+  newCaptureId?: () => string;
+}
+
+export interface CaptureRequest {
+  behaviour: CaptureErrorBehaviour;
+  owner: string;
+  namespaces: Record<string, string>;
+}
+
+/** Longest `errors` list a job keeps; the rest are summarised in one last entry. */
+const MAX_JOB_ERRORS = 1000;
+
+const conflictProblem = (event: StoredEvent, pointer: string): ProblemBody => ({
+  type: problemType('ResourceAlreadyExistsException'),
+  title: 'A different event with this eventID is already stored',
+  status: 409,
+  detail: `${pointer}: a different ${event.isErrorDeclaration ? 'error declaration' : 'event'} with eventID ${event.eventID} is already stored.`,
+  instance: pointer,
+});
+
+function capErrors(errors: ProblemBody[]): ProblemBody[] {
+  if (errors.length <= MAX_JOB_ERRORS) return errors;
+  return [
+    ...errors.slice(0, MAX_JOB_ERRORS),
+    {
+      type: problemType('ValidationException'),
+      title: 'More errors',
+      status: 400,
+      detail: `${errors.length - MAX_JOB_ERRORS} more errors are not listed.`,
+    },
+  ];
+}
+
+export class CaptureService {
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly newCaptureId: () => string;
+
+  constructor(private readonly deps: CaptureServiceDeps) {
+    this.newCaptureId = deps.newCaptureId ?? (() => randomUUID());
+  }
+
+  /** Number of captures still being processed. */
+  get pending(): number {
+    return this.inFlight.size;
+  }
+
+  /**
+   * Accepts a document: problems found on receipt (envelope, limits) are thrown (400/413, nothing stored);
+   * otherwise the job is persisted, processing starts in the background, and the job is returned for the 202.
+   */
+  async submit(document: JsonObject, request: CaptureRequest): Promise<CaptureJobRecord> {
+    const envelopeProblems = this.deps.validator.validateDocumentEnvelope(document);
+    if (envelopeProblems.length > 0) throw problemsToError(envelopeProblems);
+    const parts = documentParts(document);
+    if (parts.events.length > this.deps.limits.maxEvents)
+      throw new EpcisError(
+        'CaptureLimitExceededException',
+        `The document has ${parts.events.length} events; at most ${this.deps.limits.maxEvents} are accepted per capture.`,
+      );
+    const job = this.newJob(request, parts.events.length);
+    await this.deps.store.createJob(job);
+    const work = this.process(job, parts, request).finally(() => this.inFlight.delete(work));
+    this.inFlight.add(work);
+    return job;
+  }
+
+  /** POST /events: one event, captured synchronously. Returns its eventID and how the write went. */
+  async captureOne(
+    event: JsonObject,
+    request: Omit<CaptureRequest, 'behaviour'>,
+  ): Promise<{ stored: StoredEvent; status: EventWriteStatus; recordTime: Date | null }> {
+    const problems = this.deps.validator.validateEvent(event, { index: null, pointer: '' }, { standalone: true });
+    if (problems.length > 0) throw problemsToError(problems);
+    const { '@context': _context, ...content } = event;
+    const job = this.newJob({ ...request, behaviour: 'rollback' }, 1);
+    await this.deps.store.createJob(job);
+    const stored = prepareEvent(content, { ...request, captureID: job.captureID }, this.deps.preparation);
+    const result = await this.deps.store.commitCapture({
+      captureID: job.captureID,
+      behaviour: 'rollback',
+      events: [stored],
+      vocabulary: [],
+      decide: (statuses) => this.outcome([], [stored], ['/'], statuses),
+    });
+    return { stored, status: result.statuses[0] ?? 'conflict', recordTime: result.recordTime };
+  }
+
+  /** Waits for every capture in progress (graceful shutdown). */
+  async drain(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private newJob(request: CaptureRequest, eventCount: number): CaptureJobRecord {
+    return {
+      captureID: this.newCaptureId(),
+      running: true,
+      success: true,
+      captureErrorBehaviour: request.behaviour,
+      createdAt: new Date(),
+      finishedAt: null,
+      errors: [],
+      owner: request.owner,
+      eventCount,
+      storedCount: 0,
+      duplicateCount: 0,
+    };
+  }
+
+  private outcome(
+    invalid: ProblemBody[],
+    events: StoredEvent[],
+    pointers: string[],
+    statuses: EventWriteStatus[],
+  ): JobOutcome {
+    const errors = [...invalid];
+    statuses.forEach((status, i) => {
+      if (status === 'conflict') errors.push(conflictProblem(events[i]!, pointers[i] ?? `event ${i}`));
+    });
+    return { success: errors.length === 0, errors: capErrors(errors) };
+  }
+
+  private async process(
+    job: CaptureJobRecord,
+    parts: ReturnType<typeof documentParts>,
+    request: CaptureRequest,
+  ): Promise<void> {
+    const { store, validator, preparation, logger } = this.deps;
+    try {
+      const invalid: ProblemBody[] = [];
+      const prepared: StoredEvent[] = [];
+      const pointers: string[] = [];
+      parts.events.forEach((event, index) => {
+        const pointer = `${parts.eventListPointer}/${index}`;
+        const problems = validator.validateEvent(event, { index, pointer }, { standalone: false });
+        if (problems.length > 0) {
+          invalid.push(...problems);
+          return;
+        }
+        prepared.push(prepareEvent(event as JsonObject, { ...request, captureID: job.captureID }, preparation));
+        pointers.push(pointer);
+      });
+      if (invalid.length > 0 && (request.behaviour === 'rollback' || prepared.length === 0)) {
+        await store.failJob(job.captureID, capErrors(invalid));
+        logger.info({ captureID: job.captureID, invalid: invalid.length }, 'capture rejected');
+        return;
+      }
+      const result = await store.commitCapture({
+        captureID: job.captureID,
+        behaviour: request.behaviour,
+        events: prepared,
+        vocabulary: parts.vocabulary,
+        decide: (statuses) => this.outcome(invalid, prepared, pointers, statuses),
+      });
+      logger.info(
+        { captureID: job.captureID, events: parts.events.length, success: result.outcome.success },
+        'capture finished',
+      );
+    } catch (error) {
+      logger.error({ captureID: job.captureID, err: error }, 'capture failed');
+      const problem: ProblemBody = {
+        type: problemType('ImplementationException'),
+        title: 'Internal server error',
+        status: 500,
+        detail: 'The capture could not be completed; no event of it was stored.',
+      };
+      await store.failJob(job.captureID, [problem]).catch((e: unknown) => {
+        logger.error({ captureID: job.captureID, err: e }, 'could not record the capture failure');
+      });
+    }
+  }
+}
+
+/** A receipt-time rejection: one 400 whose detail names every problem (the first 20). */
+export function problemsToError(problems: ProblemBody[]): EpcisError {
+  const details = problems.slice(0, 20).map((p) => p.detail ?? p.title);
+  const more = problems.length > 20 ? ` (and ${problems.length - 20} more)` : '';
+  return validationError(details.join('; ') + more, problems[0]?.instance ? { instance: problems[0].instance } : {});
+}

@@ -1,0 +1,70 @@
+/**
+ * Turns a valid captured event into its stored form (DESIGN.md "Canonical event model and storage"): the event as
+ * captured minus any client recordTime (EPCIS 2.0 §7.4.1: ignored on capture, set by the server at commit), with its
+ * eventID (given, or assigned), its identity key, content digest and precomputed query fields.
+ */
+import { encodeKeys } from '../model/key-codec';
+import type { JsonObject, JsonValue } from '../model/types';
+import type { StoredEvent } from '../store/stored-event';
+import { contentHash } from './content-hash';
+
+export interface EventPreparation {
+  /** Assigns an eventID to an event that has none (EPCIS 2.0 REST binding: "the server should populate the event ID"). */
+  assignEventId: (event: JsonObject, namespaces: Record<string, string>) => string;
+  /** Precomputed query fields of the stored form (src/query). */
+  queryFields: (event: JsonObject, namespaces: Record<string, string>) => JsonObject;
+}
+
+export interface CaptureContext {
+  captureID: string;
+  owner: string;
+  namespaces: Record<string, string>;
+}
+
+/** EPCIS 2.0 §7.4.1.2: an error declaration shares its eventID with the event it declares in error. */
+export const identityKey = (eventID: string, isErrorDeclaration: boolean): string =>
+  `${isErrorDeclaration ? 'ed' : 'ev'}|${eventID}`;
+
+/** The prefixes of the CURIE keys an event uses, with their namespaces. */
+function usedNamespaces(value: JsonValue, namespaces: Record<string, string>, out: Record<string, string>): void {
+  if (Array.isArray(value)) {
+    for (const item of value) usedNamespaces(item, namespaces, out);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      const colon = key.indexOf(':');
+      if (colon > 0) {
+        const prefix = key.slice(0, colon);
+        const iri = namespaces[prefix];
+        if (iri !== undefined) out[prefix] = iri;
+      }
+      usedNamespaces(child, namespaces, out);
+    }
+  }
+}
+
+export function prepareEvent(captured: JsonObject, context: CaptureContext, deps: EventPreparation): StoredEvent {
+  const { recordTime: _ignored, ...event } = captured;
+  const given = event['eventID'];
+  const eventIDAssigned = typeof given !== 'string';
+  const eventID = eventIDAssigned ? deps.assignEventId(event, context.namespaces) : given;
+  if (eventIDAssigned) event['eventID'] = eventID;
+  const isErrorDeclaration = event['errorDeclaration'] !== undefined;
+  const namespaces: Record<string, string> = {};
+  usedNamespaces(event, context.namespaces, namespaces);
+  return {
+    _id: identityKey(eventID, isErrorDeclaration),
+    eventID,
+    isErrorDeclaration,
+    contentHash: contentHash(event),
+    eventIDAssigned,
+    captureID: context.captureID,
+    owner: context.owner,
+    state: 'staged',
+    recordTime: null,
+    eventTime: new Date(String(event['eventTime'])),
+    type: String(event['type']),
+    event: encodeKeys(event),
+    namespaces,
+    q: deps.queryFields(event, context.namespaces),
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * POST /capture, GET /capture, GET /capture/{captureID} (EPCIS 2.0 REST binding; EPCIS-DIGEST §d).
+ */
+import type { Request, Response } from 'express';
+import { EpcisError, noSuchResource, validationError } from '../../errors/epcis-errors';
+import type { CaptureErrorBehaviour, JsonValue } from '../../model/types';
+import { setVersionHeaders } from '../gs1-headers';
+import { jobView } from '../job-view';
+import { negotiate } from '../negotiation';
+import { announceNextPage, readPageRequest } from '../pagination';
+import { principalOf } from '../principal';
+import { bodyFormat, parseJsonBody } from '../request-body';
+import type { Services } from '../services';
+
+/** GS1-Capture-Error-Behaviour: `rollback` (default) or `proceed`; `all` is only announced by servers. */
+function captureErrorBehaviour(req: Request): CaptureErrorBehaviour {
+  const value = req.headers['gs1-capture-error-behaviour'];
+  if (value === undefined) return 'rollback';
+  const normalised = String(value).trim().toLowerCase();
+  if (normalised === 'rollback' || normalised === 'proceed') return normalised;
+  throw validationError(`GS1-Capture-Error-Behaviour must be "rollback" or "proceed", not "${String(value)}".`);
+}
+
+export const captureLimitHeaders = (services: Services): Record<string, string> => ({
+  'GS1-EPCIS-Capture-Limit': String(services.config.capture.maxEvents),
+  'GS1-EPCIS-Capture-File-Size-Limit': String(services.config.capture.maxBytes),
+  'GS1-Capture-Error-Behaviour': 'all',
+});
+
+export async function postCapture(req: Request, res: Response, services: Services): Promise<void> {
+  if (services.shuttingDown) throw new EpcisError('ServiceUnavailableException', 'The server is shutting down.');
+  bodyFormat(req, ['json']);
+  const document = parseJsonBody(req.body, services.config.capture.maxDepth);
+  const type = document['type'];
+  if (type !== 'EPCISDocument' && type !== 'EPCISQueryDocument')
+    throw validationError(
+      `POST /capture takes an EPCISDocument or an EPCISQueryDocument, not type ${JSON.stringify(type)}.`,
+    );
+  const behaviour = captureErrorBehaviour(req);
+  const { namespaces } = await services.analyseContext(document['@context'], document);
+  const job = await services.capture.submit(document, { behaviour, owner: principalOf(req), namespaces });
+  setVersionHeaders(res);
+  res
+    .status(202)
+    .location(`/capture/${encodeURIComponent(job.captureID)}`)
+    .end();
+}
+
+export async function getCaptureJob(req: Request, res: Response, services: Services): Promise<void> {
+  negotiate(req.headers.accept, ['json']);
+  const captureID = String(req.params['captureID']);
+  const job = await services.store.getJob(captureID);
+  if (!job) throw noSuchResource(`No capture job ${captureID}.`);
+  setVersionHeaders(res);
+  res.json(jobView(job));
+}
+
+export async function listCaptureJobs(req: Request, res: Response, services: Services): Promise<void> {
+  negotiate(req.headers.accept, ['json']);
+  const { perPage, token } = readPageRequest(req, services);
+  const scope = 'capture-jobs';
+  const position = token ? services.pageTokens.read(token, scope) : null;
+  const after = position ? { createdAt: new Date(String(position[0])), captureID: String(position[1]) } : undefined;
+  const jobs = await services.store.listJobs({ ...(after ? { after } : {}), limit: perPage + 1 });
+  const page = jobs.slice(0, perPage);
+  const last = page[page.length - 1];
+  const next: JsonValue[] | null =
+    jobs.length > perPage && last ? [last.createdAt.toISOString(), last.captureID] : null;
+  announceNextPage(req, res, services, perPage, next, scope);
+  setVersionHeaders(res);
+  res.json(page.map(jobView));
+}

@@ -1,0 +1,77 @@
+/**
+ * Request bodies: media type (415), UTF-8 (400), JSON syntax (400) and nesting depth (400), checked in that order
+ * before any recursive code sees the document (SECURITY-AND-PERFORMANCE-NOTES 1.2.16).
+ */
+import type { Request } from 'express';
+import { EpcisError, validationError } from '../errors/epcis-errors';
+import type { JsonValue } from '../model/types';
+
+export type BodyFormat = 'json' | 'xml';
+
+const JSON_TYPES = new Set(['application/json', 'application/ld+json']);
+const XML_TYPES = new Set(['application/xml', 'text/xml']);
+
+/** The body's format from Content-Type, or 415 UnsupportedMediaTypeException. */
+export function bodyFormat(req: Request, accepted: readonly BodyFormat[]): BodyFormat {
+  const header = req.headers['content-type'];
+  const [mediaType = '', ...params] = (header ?? '').split(';').map((s) => s.trim().toLowerCase());
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice(8)
+    .replace(/"/g, '');
+  const format: BodyFormat | undefined = JSON_TYPES.has(mediaType)
+    ? 'json'
+    : XML_TYPES.has(mediaType)
+      ? 'xml'
+      : undefined;
+  if (!format || !accepted.includes(format))
+    throw new EpcisError(
+      'UnsupportedMediaTypeException',
+      `Content-Type "${header ?? '(none)'}" is not accepted here; use ${accepted
+        .map((f) => (f === 'json' ? 'application/json or application/ld+json' : 'application/xml or text/xml'))
+        .join(', or ')}.`,
+    );
+  if (charset && charset !== 'utf-8' && charset !== 'utf8')
+    throw new EpcisError('UnsupportedMediaTypeException', `Only UTF-8 bodies are accepted, not charset=${charset}.`);
+  return format;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** Decodes the raw body as strict UTF-8. */
+export function decodeUtf8(raw: unknown): string {
+  if (!Buffer.isBuffer(raw) || raw.length === 0) throw validationError('The request body is empty.');
+  try {
+    return utf8.decode(raw);
+  } catch {
+    throw validationError('The request body is not valid UTF-8.');
+  }
+}
+
+/** Throws when a JSON value nests deeper than `maxDepth` (iterative: safe on any depth). */
+export function assertMaxDepth(value: JsonValue, maxDepth: number): void {
+  const stack: [JsonValue, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > maxDepth) throw validationError(`The document nests deeper than ${maxDepth} levels.`);
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+}
+
+/** Parses a JSON body: strict UTF-8, syntax, depth, and an object at the top. */
+export function parseJsonBody(raw: unknown, maxDepth: number): Record<string, JsonValue> {
+  const text = decodeUtf8(raw);
+  let value: JsonValue;
+  try {
+    value = JSON.parse(text) as JsonValue;
+  } catch (error) {
+    throw validationError(`Malformed JSON: ${(error as Error).message}`);
+  }
+  assertMaxDepth(value, maxDepth);
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw validationError('The request body must be a JSON object.');
+  return value;
+}

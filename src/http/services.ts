@@ -1,0 +1,22 @@
+/** What request handlers use: the domain services, built once per app by createApp. */
+import type { CaptureService } from '../capture/capture-service';
+import type { AppConfig } from '../config/config';
+import type { JsonObject } from '../model/types';
+import type { EventReader } from '../query/event-reader';
+import type { EventStore } from '../store/event-store';
+import type { PageTokenCodec } from './page-token';
+
+export interface ContextAnalyser {
+  (context: unknown, body?: JsonObject): Promise<{ namespaces: Record<string, string> }>;
+}
+
+export interface Services {
+  config: AppConfig;
+  store: EventStore;
+  capture: CaptureService;
+  reader: EventReader;
+  pageTokens: PageTokenCodec;
+  analyseContext: ContextAnalyser;
+  /** Set once shutdown begins: new captures are refused with 503. */
+  shuttingDown: boolean;
+}
