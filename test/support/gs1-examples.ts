@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { JsonObject } from '../../src/model/types';
 
 export const SHARED_GS1 = path.resolve(__dirname, '..', '..', '..', 'shared', 'gs1');
 
@@ -45,4 +46,12 @@ export function simpleContextExamples(): { name: string; document: Record<string
     .filter((file) => /\.jsonld?$/.test(file))
     .map((file) => ({ name: path.relative(root, file), document: readJsonFile(file) as Record<string, unknown> }))
     .filter(({ document }) => '@context' in document);
+}
+
+/** The 47 full-context JSON-LD examples (json/full-context, recursively), as [relative name, document]. */
+export function fullContextExamples(): [string, JsonObject][] {
+  const root = path.join(SHARED_GS1, 'examples', 'json', 'full-context');
+  return walk(root)
+    .filter((file) => file.endsWith('.jsonld'))
+    .map((file) => [path.relative(root, file), readJsonFile(file) as JsonObject]);
 }
