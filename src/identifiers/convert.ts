@@ -25,7 +25,8 @@ export type IdentifierCheck =
   /** Not written as a GS1 key (custom URI, private or non-GS1 EPC scheme): accepted as is. */
   | { readonly status: 'not-gs1' };
 
-const GS1_URN = /^urn:epc:(id|class|idpat):(sgtin|sscc|sgln|grai|giai|gsrn|gsrnp|gdti|cpi|sgcn|ginc|gsin|itip|upui|pgln|lgtin):/;
+const GS1_URN =
+  /^urn:epc:(id|class|idpat):(sgtin|sscc|sgln|grai|giai|gsrn|gsrnp|gdti|cpi|sgcn|ginc|gsin|itip|upui|pgln|lgtin):/;
 const DL_KEY_SEGMENT =
   /^https?:\/\/[^/?#]+(\/[^?#]*)?\/(00|01|253|255|401|402|414|417|8003|8004|8006|8010|8017|8018|sscc|gtin|gdti|gcn|ginc|gsin|gln|party|grai|giai|itip|cpid|gsrnp|gsrn)\/\d/i;
 
@@ -85,7 +86,8 @@ export function convertToEpcUrn(
   if (!parsed.ok) return { ok: false, reason: parsed.reason, original: uri };
   const key: Gs1Key = { ais: finestKey(parsed.value.key.ais) };
   if (!schemeForKey(key.ais)) return { ok: false, reason: 'this key has no EPC URI form', original: uri };
-  const length = parsed.value.companyPrefixLength ?? opts.companyPrefixLength?.(prefixDigits(key), key.ais[0]?.ai ?? '');
+  const length =
+    parsed.value.companyPrefixLength ?? opts.companyPrefixLength?.(prefixDigits(key), key.ais[0]?.ai ?? '');
   if (length === undefined) return { ok: false, reason: 'GS1 Company Prefix length unknown', original: uri };
   const urn = formatEpcUrn(key, length);
   return urn.ok ? urn : { ok: false, reason: urn.reason, original: uri };
