@@ -38,7 +38,16 @@ const EVENT_ORDER: FieldOrder = [
         [
           [
             'sensorMetadata',
-            leaves('time', 'startTime', 'endTime', 'deviceID', 'deviceMetadata', 'rawData', 'dataProcessingMethod', 'bizRules'),
+            leaves(
+              'time',
+              'startTime',
+              'endTime',
+              'deviceID',
+              'deviceMetadata',
+              'rawData',
+              'dataProcessingMethod',
+              'bizRules',
+            ),
           ],
           [
             'sensorReport',
@@ -93,7 +102,7 @@ function ordered(kids: HashNode[], order: FieldOrder): string {
   let out = '';
   for (const [name, sub] of order) {
     const parts: string[] = [];
-    for (let i = 0; i < kids.length; ) {
+    for (let i = 0; i < kids.length;) {
       const kid = kids[i] as HashNode;
       if (kid.name !== name) {
         i++;
