@@ -6,7 +6,7 @@
 import type { Gs1Key } from './gs1-key';
 
 /** Tells the company prefix length of a key, given its digits from the company prefix on (see `prefixDigits`). */
-export type CompanyPrefixLengthLookup = (prefixDigits: string, ai: string) => number | undefined;
+export type CompanyPrefixLengthLookup = (prefixDigits: string, ai?: string) => number | undefined;
 
 /** The key's digits starting where the company prefix starts (after the GTIN indicator, SSCC extension digit or the GRAI's 0). */
 export function prefixDigits(key: Gs1Key): string {
