@@ -66,7 +66,11 @@ const EVENT_ORDER: FieldOrder = [
 const NOT_HASHED = new Set(['recordTime', 'eventID', 'type', 'errorDeclaration']);
 const ID_KEYS = new Set(['bizTransaction', 'source', 'destination']);
 
-/** Sorts like code-point order (UTF-16 order differs only between surrogates and U+E000..U+FFFF). */
+/** Sorts in code-point order, like the reference (UTF-16 order differs between surrogates and U+E000..U+FFFF). */
+function sortByCodePoint(parts: string[]): void {
+  parts.sort(byCodePoint);
+}
+
 function byCodePoint(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
@@ -89,36 +93,91 @@ const isTimeField = (name: string): boolean => {
 };
 
 /** Extensions (`{ns/}local`) nested in a standard structure go after that structure's fields (§h rule 9). */
+const NONE: HashNode[] = [];
+
 function takeExtensions(kids: HashNode[]): HashNode[] {
-  if (kids.length <= 1 || kids.some((k) => k.name.includes('eventTime') || k.name.includes('action'))) return [];
-  const taken = kids.filter((k) => k.name.includes('{') && k.name.includes('/}'));
-  if (taken.length > 0) for (const t of taken) kids.splice(kids.indexOf(t), 1);
+  if (kids.length <= 1) return NONE;
+  let found = false;
+  for (const k of kids) {
+    if (k.name.includes('eventTime') || k.name.includes('action')) return NONE;
+    found ||= k.name.includes('/}');
+  }
+  if (!found) return NONE;
+  const taken: HashNode[] = [];
+  let j = 0;
+  for (const k of kids) {
+    if (k.name.includes('{') && k.name.includes('/}')) taken.push(k);
+    else kids[j++] = k;
+  }
+  kids.length = j;
   return taken;
 }
 
+/** A field order prepared for lookups: position, time-field flag and sub-order of every name. */
+interface CompiledOrder {
+  readonly position: ReadonlyMap<string, number>;
+  readonly isTime: readonly boolean[];
+  readonly sub: readonly (CompiledOrder | null)[];
+}
+
+function compile(order: FieldOrder): CompiledOrder {
+  return {
+    position: new Map(order.map(([name], i) => [name, i])),
+    isTime: order.map(([name]) => isTimeField(name)),
+    sub: order.map(([, sub]) => (sub ? compile(sub) : null)),
+  };
+}
+
+const COMPILED_EVENT_ORDER = compile(EVENT_ORDER);
+
 /** Writes the fields named in `order`, removing fully written nodes from `kids` (what is left goes to `rest`). */
-function ordered(kids: HashNode[], order: FieldOrder): string {
+function ordered(kids: HashNode[], order: CompiledOrder): string {
   const extensions = takeExtensions(kids);
-  let out = '';
-  for (const [name, sub] of order) {
-    const parts: string[] = [];
-    for (let i = 0; i < kids.length;) {
-      const kid = kids[i] as HashNode;
-      if (kid.name !== name) {
-        i++;
-        continue;
-      }
-      const grand = sub ? ordered(kid.kids, sub) : '';
-      let text = kid.text.trim();
-      if (text) text = `=${isTimeField(name) ? canonicalTimestamp(text) : canonicalValue(text)}`;
-      if (text || grand) parts.push(name + text + grand);
-      if (kid.kids.length === 0) kids.splice(i, 1);
-      else i++;
+  // Matched nodes by field position (insertion sort: a handful of nodes, stable).
+  const matched: HashNode[] = [];
+  const positions: number[] = [];
+  for (const kid of kids) {
+    const p = order.position.get(kid.name);
+    if (p === undefined) continue;
+    let i = matched.length;
+    while (i > 0 && (positions[i - 1] as number) > p) {
+      matched[i] = matched[i - 1] as HashNode;
+      positions[i] = positions[i - 1] as number;
+      i--;
     }
-    if (parts.length > 1) parts.sort(byCodePoint);
-    out += parts.join('');
+    matched[i] = kid;
+    positions[i] = p;
   }
+  let out = '';
+  let parts: string[] = [];
+  let written = false;
+  for (let i = 0; i < matched.length; i++) {
+    const kid = matched[i] as HashNode;
+    const name = kid.name;
+    const position = positions[i] as number;
+    const sub = order.sub[position];
+    const grand = sub ? ordered(kid.kids, sub) : '';
+    let text = kid.text.trim();
+    if (text) text = `=${order.isTime[position] ? canonicalTimestamp(text) : canonicalValue(text)}`;
+    if (text || grand) parts.push(name + text + grand);
+    written ||= kid.kids.length === 0;
+    if (positions[i + 1] !== position) {
+      if (parts.length > 1) sortByCodePoint(parts);
+      out += parts.length === 1 ? parts[0] : parts.join('');
+      parts = [];
+    }
+  }
+  if (written) removeWritten(kids, order);
   return extensions.length > 0 ? out + rest(extensions) : out;
+}
+
+/** Drops the nodes of `order` whose children were all written (a node with leftovers stays for `rest`). */
+function removeWritten(kids: HashNode[], order: CompiledOrder): void {
+  let j = 0;
+  for (const kid of kids) {
+    if (!(kid.kids.length === 0 && order.position.has(kid.name))) kids[j++] = kid;
+  }
+  kids.length = j;
 }
 
 /** Any other node: `name[=value]` then its children, siblings sorted (typed entries keep type before id). */
@@ -128,7 +187,7 @@ function rest(nodes: readonly HashNode[]): string {
     const text = node.text.trim();
     return node.name + (text ? `=${canonicalValue(text)}` : '') + rest(node.kids);
   });
-  if (parts.length > 1 && !nodes.some((n) => ID_KEYS.has(n.name))) parts.sort(byCodePoint);
+  if (parts.length > 1 && !nodes.some((n) => ID_KEYS.has(n.name))) sortByCodePoint(parts);
   return parts.join('');
 }
 
@@ -139,7 +198,7 @@ function rest(nodes: readonly HashNode[]): string {
 export function preHashString(event: JsonObject, namespaces: Readonly<Record<string, string>> = {}): string {
   const kids = new HashTreeBuilder(namespaces).eventNodes(event);
   const type = typeof event['type'] === 'string' ? event['type'] : '';
-  const head = ordered(kids, EVENT_ORDER);
+  const head = ordered(kids, COMPILED_EVENT_ORDER);
   return `eventType=${type}${head}${rest(kids.filter((k) => !NOT_HASHED.has(k.name)))}`;
 }
 

@@ -18,20 +18,25 @@ export interface HashNode {
 const IGNORED_KEYS = new Set(['#text', 'rdfs:comment', 'comment']);
 const TYPED_LISTS = new Set(['bizTransactionList', 'sourceList', 'destinationList']);
 
-/** Where a bare CBV word is expected, by the path of keys (list elements share their list's key). */
-const CBV_FIELDS: Readonly<Record<string, CbvValueVocabulary>> = {
+/** Where a bare CBV word is expected: a vocabulary for a leaf key, or the map of a nested structure's keys. */
+interface FieldMap {
+  readonly [key: string]: CbvValueVocabulary | FieldMap;
+}
+
+const TYPED_ENTRY = (vocabulary: CbvValueVocabulary): FieldMap => ({ type: vocabulary });
+const EVENT_FIELDS: FieldMap = {
   bizStep: 'bizStep',
   disposition: 'disposition',
-  'persistentDisposition/set': 'disposition',
-  'persistentDisposition/unset': 'disposition',
-  'bizTransactionList/type': 'bizTransactionType',
-  'sourceList/type': 'sourceDestType',
-  'destinationList/type': 'sourceDestType',
-  'errorDeclaration/reason': 'errorReason',
-  'sensorElementList/sensorReport/type': 'measurementType',
-  'sensorElementList/sensorReport/exception': 'sensorAlertType',
-  'sensorElementList/sensorReport/component': 'component',
+  persistentDisposition: { set: 'disposition', unset: 'disposition' },
+  bizTransactionList: TYPED_ENTRY('bizTransactionType'),
+  sourceList: TYPED_ENTRY('sourceDestType'),
+  destinationList: TYPED_ENTRY('sourceDestType'),
+  errorDeclaration: { reason: 'errorReason' },
+  sensorElementList: {
+    sensorReport: { type: 'measurementType', exception: 'sensorAlertType', component: 'component' },
+  },
 };
+const NO_FIELDS: FieldMap = {};
 
 /** Python-style text of a JSON scalar, as the reference implementation writes it before normalising. */
 function scalarText(value: JsonValue): string {
@@ -42,67 +47,79 @@ function scalarText(value: JsonValue): string {
 }
 
 export class HashTreeBuilder {
-  constructor(private readonly namespaces: Readonly<Record<string, string>>) {}
+  private readonly prefixes = new Map<string, string>();
+  private readonly longestPrefix: number = 0;
+
+  constructor(namespaces: Readonly<Record<string, string>>) {
+    for (const [prefix, iri] of Object.entries(namespaces)) {
+      this.prefixes.set(prefix, iri);
+      this.longestPrefix = Math.max(this.longestPrefix, prefix.length);
+    }
+  }
 
   /** The event's top-level nodes. */
   eventNodes(event: { [key: string]: JsonValue }): HashNode[] {
-    return this.objectKids(event, '');
+    return this.objectKids(event, EVENT_FIELDS);
   }
 
   private resolve(text: string, asKey: boolean): string {
+    if (this.longestPrefix === 0) return text;
     const colon = text.indexOf(':');
-    if (colon <= 0) return text;
-    const ns = Object.prototype.hasOwnProperty.call(this.namespaces, text.slice(0, colon))
-      ? this.namespaces[text.slice(0, colon)]
-      : undefined;
+    if (colon <= 0 || colon > this.longestPrefix) return text;
+    const ns = this.prefixes.get(text.slice(0, colon));
     if (ns === undefined) return text;
     return asKey ? `{${ns}}${text.slice(colon + 1)}` : ns + text.slice(colon + 1);
   }
 
-  private leafText(value: JsonValue, path: string): string {
-    let text = scalarText(value);
-    const vocabulary = CBV_FIELDS[path];
+  private leafText(value: JsonValue, field: CbvValueVocabulary | FieldMap | undefined): string {
+    if (typeof value !== 'string') return scalarText(value);
     // Only bare words are expanded (as JSON-LD does); CURIEs such as `gs1:Temperature` stay as written.
-    if (vocabulary && typeof value === 'string') {
-      const forms = CBV_VALUE_FORMS[vocabulary];
-      if (forms.words.has(value)) text = forms.web + value;
+    if (typeof field === 'string') {
+      const forms = CBV_VALUE_FORMS[field];
+      if (forms.words.has(value)) return this.resolve(forms.web + value, false);
     }
-    return typeof value === 'string' ? this.resolve(text, false) : text;
+    return this.resolve(value, false);
   }
 
-  private node(name: string, value: JsonValue, path: string): HashNode {
-    if (Array.isArray(value)) return { name, text: '', kids: value.map((v) => this.node('', v, path)) };
+  private node(name: string, value: JsonValue, field: CbvValueVocabulary | FieldMap | undefined): HashNode {
+    if (Array.isArray(value)) return { name, text: '', kids: value.map((v) => this.node('', v, field)) };
     if (value !== null && typeof value === 'object') {
       const text = value['#text'];
-      return { name, text: text === undefined ? '' : scalarText(text), kids: this.objectKids(value, path) };
+      const fields = typeof field === 'object' ? field : NO_FIELDS;
+      return { name, text: text === undefined ? '' : scalarText(text), kids: this.objectKids(value, fields) };
     }
-    return { name, text: this.leafText(value, path), kids: [] };
+    return { name, text: this.leafText(value, field), kids: [] };
   }
 
-  private objectKids(obj: { [key: string]: JsonValue }, path: string): HashNode[] {
+  private objectKids(obj: { [key: string]: JsonValue }, fields: FieldMap): HashNode[] {
     const kids: HashNode[] = [];
-    const lists = new Map<string, HashNode[]>();
-    for (const key of Object.keys(obj)) {
-      if (IGNORED_KEYS.has(key) || key.startsWith('@xmlns')) continue;
+    let lists: Map<string, HashNode[]> | undefined;
+    for (const key in obj) {
+      if (!Object.prototype.hasOwnProperty.call(obj, key) || IGNORED_KEYS.has(key) || key.startsWith('@xmlns'))
+        continue;
       const value = obj[key] as JsonValue;
       const name = this.resolve(key, true);
-      const childPath = path === '' ? key : `${path}/${key}`;
-      const elements = Array.isArray(value)
-        ? value.map((v) => this.node(name, v, childPath))
-        : [this.node(name, value, childPath)];
-      if (name.endsWith('List')) {
-        const group = lists.get(name) ?? [];
-        for (const e of elements) group.push(TYPED_LISTS.has(name) ? typedEntry(e) : renamed(e, name.slice(0, -4)));
-        lists.set(name, group);
-      } else if (name === 'childEPCs') {
-        const group = lists.get(name) ?? [];
-        for (const e of elements) group.push({ name: 'epc', text: e.text, kids: [] });
-        lists.set(name, group);
-      } else {
-        kids.push(...elements.map(renameNode));
+      const field = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
+      const isList = name.endsWith('List');
+      if (!isList && name !== 'childEPCs') {
+        if (Array.isArray(value)) for (const v of value) kids.push(renameNode(this.node(name, v, field)));
+        else kids.push(renameNode(this.node(name, value, field)));
+        continue;
+      }
+      lists ??= new Map();
+      let group = lists.get(name);
+      if (!group) lists.set(name, (group = []));
+      for (const v of Array.isArray(value) ? value : [value]) {
+        const e = this.node(name, v, field);
+        if (!isList) group.push({ name: 'epc', text: e.text, kids: [] });
+        else if (TYPED_LISTS.has(name)) group.push(typedEntry(e));
+        else {
+          e.name = name.slice(0, -4);
+          group.push(renameNode(e));
+        }
       }
     }
-    for (const [name, group] of lists) kids.push({ name, text: '', kids: group });
+    if (lists) for (const [name, group] of lists) kids.push({ name, text: '', kids: group });
     return kids;
   }
 }
@@ -115,8 +132,6 @@ function renameNode(node: HashNode): HashNode {
   else if (n === 'quantity' && node.kids.length > 0) node.name = 'quantityElement';
   return node;
 }
-
-const renamed = (node: HashNode, name: string): HashNode => renameNode({ ...node, name });
 
 /** §h rule 6: a typed entry is written `type=…` then `bizTransaction|source|destination=…`. */
 function typedEntry(entry: HashNode): HashNode {

@@ -57,11 +57,44 @@ export function canonicalTimestamp(text: string): string {
     const digits = zone.slice(1).replace(':', '');
     offsetMinutes = (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || '0')) * (zone[0] === '-' ? -1 : 1);
   }
-  const date = new Date(Date.UTC(2000, Number(mo) - 1, Number(d), hour, minute, second, millis));
-  date.setUTCFullYear(Number(y));
-  if (date.getUTCDate() !== Number(d) && millis < 1000) return text;
-  return new Date(date.getTime() - offsetMinutes * 60_000).toISOString();
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return text;
+  let utc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  if (year < 100) {
+    const date = new Date(utc);
+    date.setUTCFullYear(year);
+    utc = date.getTime();
+  }
+  return new Date(utc - offsetMinutes * 60_000).toISOString();
 }
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Recently normalised identifiers (EPCs, locations and classes repeat across events); bounded, pure. */
+const identifierCache = new Map<string, string>();
+const CACHE_LIMIT = 20_000;
+
+function canonicalIdentifier(value: string): string {
+  // SGTINs (the bulk of EPCs, mostly unique) take toDigitalLink's fast path; caching them would only churn.
+  if (value.startsWith('urn:epc:id:sgtin:') || value.startsWith('https://id.gs1.org/01/')) {
+    return toDigitalLink(value) ?? value;
+  }
+  let out = identifierCache.get(value);
+  if (out === undefined) {
+    out = toDigitalLink(value) ?? value;
+    if (identifierCache.size >= CACHE_LIMIT) identifierCache.clear();
+    identifierCache.set(value, out);
+  }
+  return out;
+}
+
+/** Whether the text can start a float literal (sign, digit or point): a cheap guard before the regex. */
+const mayBeNumber = (c: number): boolean => (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
 
 /** §h rules 2, 7, 8 and 3 on a leaf value: CBV URNs to Web URIs, numbers, GS1 keys to canonical Digital Links. */
 export function canonicalValue(text: string): string {
@@ -69,8 +102,10 @@ export function canonicalValue(text: string): string {
   if (value.includes('urn:epcglobal:cbv:')) {
     for (const [urn, web] of CBV_URN_TO_WEB) value = value.split(urn).join(web);
   }
-  const number = canonicalNumber(value);
-  if (number !== null) return number;
-  if (value.startsWith('urn:epc:') || value.startsWith('http')) return toDigitalLink(value) ?? value;
+  if (mayBeNumber(value.charCodeAt(0))) {
+    const number = canonicalNumber(value);
+    if (number !== null) return number;
+  }
+  if (value.startsWith('urn:epc:') || value.startsWith('http')) return canonicalIdentifier(value);
   return value;
 }

@@ -21,7 +21,10 @@ export function escapeUrnComponent(value: string): string {
 }
 
 /** Decodes the `%XX` escapes of an EPC URI component; null when the text is not a valid URI component. */
+const URN_PLAIN = /^[!'()*+,\-.0-9:;=A-Z_a-z]*$/;
+
 export function unescapeUrnComponent(text: string): string | null {
+  if (URN_PLAIN.test(text)) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charAt(i);
@@ -44,7 +47,10 @@ export function unescapeUrnComponent(text: string): string | null {
  * `&`, `(`, `)`, `*`, `+`, `,`, `/`, `:`, `<`, `>`, `?` and space). Set-82 characters `'`, `-`, `.`, `;`, `=`, `_`
  * and alphanumerics stay literal.
  */
+const DL_LITERAL = /^['\-.0-9;=A-Z_a-z]*$/;
+
 export function encodeDigitalLinkSegment(value: string): string {
+  if (DL_LITERAL.test(value)) return value;
   return value.replace(/[^'\-.0-9;=A-Z_a-z]/g, (c) =>
     encodeURIComponent(c) === c ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : encodeURIComponent(c),
   );

@@ -51,12 +51,13 @@ export const QUALIFIER_SHORT_NAMES: Readonly<Record<string, string>> = { cpv: '2
 
 type AiRule = (value: string) => string | null;
 
-const digitsWithCheck =
-  (length: number, name: string): AiRule =>
-  (v) => {
-    if (!new RegExp(`^\\d{${length}}$`).test(v)) return `${name} must be ${length} digits`;
+const digitsWithCheck = (length: number, name: string): AiRule => {
+  const pattern = new RegExp(`^\\d{${length}}$`);
+  return (v) => {
+    if (!pattern.test(v)) return `${name} must be ${length} digits`;
     return hasValidCheckDigit(v) ? null : `${name} ${v} has a wrong check digit`;
   };
+};
 
 /** Numeric key with check digit followed by an optional serial component (GDTI, GCN, GRAI). */
 const keyWithSerial =
@@ -113,7 +114,8 @@ export function checkAiValue(ai: string, value: string): string | null {
 
 /** Pads GTIN-8/12/13 to 14 digits (GS1 Digital Link canonical form). */
 export function padGtin(value: string): string {
-  return /^\d{8}$|^\d{12,13}$/.test(value) ? value.padStart(14, '0') : value;
+  const n = value.length;
+  return (n === 8 || n === 12 || n === 13) && /^\d+$/.test(value) ? value.padStart(14, '0') : value;
 }
 
 /**
@@ -136,8 +138,10 @@ export function checkKey(ais: readonly AiValue[]): Result<Gs1Key> {
     if (ordered.some((o) => o.ai === q.ai)) return fail(`AI (${q.ai}) appears twice`);
     ordered.push(q);
   }
-  if (ordered.some((o) => o.ai === '235') && ordered.length > 2) return fail('AI (235) admits no other qualifier');
-  ordered.sort((a, b) => rank(primary.ai, a.ai) - rank(primary.ai, b.ai));
+  if (ordered.length > 2) {
+    if (ordered.some((o) => o.ai === '235')) return fail('AI (235) admits no other qualifier');
+    ordered.sort((a, b) => rank(primary.ai, a.ai) - rank(primary.ai, b.ai));
+  }
   for (const { ai, value } of ordered) {
     const error = checkAiValue(ai, value);
     if (error) return fail(error);
