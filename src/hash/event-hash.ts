@@ -66,10 +66,16 @@ const EVENT_ORDER: FieldOrder = [
 const NOT_HASHED = new Set(['recordTime', 'eventID', 'type', 'errorDeclaration']);
 const ID_KEYS = new Set(['bizTransaction', 'source', 'destination']);
 
-/** Sorts in code-point order, like the reference (UTF-16 order differs between surrogates and U+E000..U+FFFF). */
+/**
+ * Sorts in code-point order, like the reference. UTF-16 order (the native sort) differs only between surrogates
+ * and U+E000..U+FFFF, so the native sort is used unless the event has such characters (`exactOrder`).
+ */
+let exactOrder = false;
 function sortByCodePoint(parts: string[]): void {
-  parts.sort(byCodePoint);
+  if (exactOrder) parts.sort(byCodePoint);
+  else parts.sort();
 }
+const HIGH_UNITS = /[\ud800-\uffff]/;
 
 function byCodePoint(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
@@ -196,6 +202,17 @@ function rest(nodes: readonly HashNode[]): string {
  * maps the CURIE prefixes of extension keys and values to their namespace IRIs (the document's `@context`).
  */
 export function preHashString(event: JsonObject, namespaces: Readonly<Record<string, string>> = {}): string {
+  const fast = buildPreHash(event, namespaces);
+  if (!HIGH_UNITS.test(fast)) return fast;
+  exactOrder = true;
+  try {
+    return buildPreHash(event, namespaces);
+  } finally {
+    exactOrder = false;
+  }
+}
+
+function buildPreHash(event: JsonObject, namespaces: Readonly<Record<string, string>>): string {
   const kids = new HashTreeBuilder(namespaces).eventNodes(event);
   const type = typeof event['type'] === 'string' ? event['type'] : '';
   const head = ordered(kids, COMPILED_EVENT_ORDER);

@@ -47,14 +47,10 @@ function scalarText(value: JsonValue): string {
 }
 
 export class HashTreeBuilder {
-  private readonly prefixes = new Map<string, string>();
-  private readonly longestPrefix: number = 0;
+  private readonly prefixes: readonly (readonly [string, string])[];
 
   constructor(namespaces: Readonly<Record<string, string>>) {
-    for (const [prefix, iri] of Object.entries(namespaces)) {
-      this.prefixes.set(prefix, iri);
-      this.longestPrefix = Math.max(this.longestPrefix, prefix.length);
-    }
+    this.prefixes = Object.entries(namespaces);
   }
 
   /** The event's top-level nodes. */
@@ -62,13 +58,17 @@ export class HashTreeBuilder {
     return this.objectKids(event, EVENT_FIELDS);
   }
 
+  /** `prefix:local` with a declared prefix -> `{iri}local` (keys) or `iriLocal` (values); anything else unchanged. */
   private resolve(text: string, asKey: boolean): string {
-    if (this.longestPrefix === 0) return text;
+    if (this.prefixes.length === 0) return text;
     const colon = text.indexOf(':');
-    if (colon <= 0 || colon > this.longestPrefix) return text;
-    const ns = this.prefixes.get(text.slice(0, colon));
-    if (ns === undefined) return text;
-    return asKey ? `{${ns}}${text.slice(colon + 1)}` : ns + text.slice(colon + 1);
+    if (colon <= 0) return text;
+    for (const [prefix, iri] of this.prefixes) {
+      if (prefix.length === colon && text.startsWith(prefix)) {
+        return asKey ? `{${iri}}${text.slice(colon + 1)}` : iri + text.slice(colon + 1);
+      }
+    }
+    return text;
   }
 
   private leafText(value: JsonValue, field: CbvValueVocabulary | FieldMap | undefined): string {

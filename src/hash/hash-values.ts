@@ -27,7 +27,7 @@ export function canonicalNumber(text: string): string | null {
 }
 
 export function formatNumber(x: number): string {
-  if (Number.isInteger(x)) return Math.abs(x) < 1e21 ? String(x === 0 ? 0 : x) : BigInt(x).toString();
+  if (Number.isInteger(x)) return Number.isSafeInteger(x) ? String(x === 0 ? 0 : x) : BigInt(x).toString();
   if (Math.abs(x) >= 1e-4) return String(x);
   return x.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
 }

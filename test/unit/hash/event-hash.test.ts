@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { contextNamespaces as namespacesOf } from '../../../src/hash/context-namespaces';
 import { eventHash, preHashString } from '../../../src/hash/event-hash';
 import type { JsonObject, JsonValue } from '../../../src/model/types';
 
@@ -26,17 +27,7 @@ interface ExampleFixture {
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 
-/** The CURIE prefixes a document declares in its `@context` array (as the reference reads them). */
-export function contextNamespaces(doc: JsonObject): Record<string, string> {
-  const out: Record<string, string> = {};
-  const context = doc['@context'];
-  for (const entry of Array.isArray(context) ? context : []) {
-    if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
-      for (const [prefix, iri] of Object.entries(entry)) if (typeof iri === 'string') out[prefix] = iri;
-    }
-  }
-  return out;
-}
+const contextNamespaces = (doc: JsonObject) => namespacesOf(doc['@context']);
 
 function eventsOf(doc: JsonObject): JsonObject[] {
   const body = doc['epcisBody'] as { eventList?: JsonValue[]; event?: JsonValue } | undefined;

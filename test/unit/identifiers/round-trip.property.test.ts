@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { gs1CheckDigit, parseDigitalLink, toDigitalLink, toEpcUrn, validateIdentifier } from '../../../src/identifiers';
+import {
+  formatDigitalLink,
+  gs1CheckDigit,
+  parseDigitalLink,
+  parseEpcUrn,
+  toDigitalLink,
+  toEpcUrn,
+  validateIdentifier,
+} from '../../../src/identifiers';
 
 /**
  * URN -> Digital Link -> URN round trips over random valid keys of every scheme and every company prefix length
@@ -72,6 +80,9 @@ describe('identifiers: URN -> Digital Link -> URN round trips (property-based)',
           fc.property(gen(L), (urn) => {
             const dl = toDigitalLink(urn) as string;
             assert.ok(dl?.startsWith('https://id.gs1.org/'), `${urn} -> ${dl}`);
+            const general = parseEpcUrn(urn);
+            assert.ok(general.ok);
+            assert.equal(dl, formatDigitalLink(general.value.key), 'fast path = general path');
             assert.equal(toDigitalLink(dl), dl, 'canonical Digital Link is a fixed point');
             assert.equal(toEpcUrn(dl, { companyPrefixLength: () => L }), urn);
             assert.equal(toEpcUrn(urn), urn, 'a URN converts to itself');
