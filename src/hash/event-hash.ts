@@ -72,10 +72,10 @@ const ID_KEYS = new Set(['bizTransaction', 'source', 'destination']);
  */
 let exactOrder = false;
 function sortByCodePoint(parts: string[]): void {
-  if (exactOrder) parts.sort(byCodePoint);
-  else parts.sort();
+  parts.sort(exactOrder ? byCodePoint : byUnit);
 }
 const HIGH_UNITS = /[\ud800-\uffff]/;
+const byUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function byCodePoint(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
