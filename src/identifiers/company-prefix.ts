@@ -3,6 +3,7 @@
  * (GS1 Tag Data Standard §6: prefix of 6 to 12 digits), so Digital Link -> EPC URN needs a length from a URN seen
  * for the same key or from a configured prefix table (issue 5, item 1).
  */
+import { parseEpcUrn } from './epc-urn';
 import type { Gs1Key } from './gs1-key';
 
 /** Tells the company prefix length of a key, given its digits from the company prefix on (see `prefixDigits`). */
@@ -19,6 +20,8 @@ export function prefixDigits(key: Gs1Key): string {
 export interface CompanyPrefixTable {
   /** Records that keys whose company-prefix digits start with `prefix` have a prefix of `length` digits. */
   add(prefix: string, length: number): void;
+  /** Learns the company prefix of a valid GS1 EPC URN (e.g. one seen at capture); false if it is not one. */
+  learnFromUrn(urn: string): boolean;
   /** Longest-prefix lookup; usable directly as `companyPrefixLength`. */
   readonly lookup: CompanyPrefixLengthLookup;
   readonly size: number;
@@ -39,6 +42,13 @@ export function createCompanyPrefixTable(entries: Iterable<readonly [string, num
   for (const [prefix, length] of entries) add(prefix, length);
   return {
     add,
+    learnFromUrn: (urn) => {
+      const parsed = parseEpcUrn(urn);
+      if (!parsed.ok) return false;
+      const { key, companyPrefixLength } = parsed.value;
+      add(prefixDigits(key).slice(0, companyPrefixLength), companyPrefixLength);
+      return true;
+    },
     lookup: (digits) => {
       for (let k = Math.min(12, digits.length); k >= 1; k--) {
         const length = table.get(digits.slice(0, k));

@@ -86,6 +86,37 @@ describe('CBV 2.0 event hash', () => {
     assert.equal(eventHash(copy, ns), eventHash(event, ns));
   });
 
+  it('gives one hash whatever the representation: URN/Digital Link, bare word/URN, time zone, list order', () => {
+    const a: JsonObject = {
+      type: 'ObjectEvent',
+      eventTime: '2024-05-01T12:00:00.000+02:00',
+      eventTimeZoneOffset: '+02:00',
+      epcList: ['urn:epc:id:sgtin:0614141.107346.2017', 'urn:epc:id:sscc:0614141.1234567890'],
+      action: 'OBSERVE',
+      bizStep: 'shipping',
+      disposition: 'in_transit',
+      readPoint: { id: 'urn:epc:id:sgln:4012345.00011.987' },
+      bizTransactionList: [{ type: 'po', bizTransaction: 'urn:epcglobal:cbv:bt:0614141073467:1152' }],
+      'ex:note': 'val',
+    };
+    const b: JsonObject = {
+      'my:note': 'val',
+      eventID: 'ni:///sha-256;00?ver=CBV2.0',
+      readPoint: { id: 'https://resolver.example.com/414/4012345000115/254/987?linkType=all' },
+      bizTransactionList: [
+        { bizTransaction: 'urn:epcglobal:cbv:bt:0614141073467:1152', type: 'urn:epcglobal:cbv:btt:po' },
+      ],
+      disposition: 'urn:epcglobal:cbv:disp:in_transit',
+      bizStep: 'urn:epcglobal:cbv:bizstep:shipping',
+      action: 'OBSERVE',
+      epcList: ['https://id.gs1.org/00/106141412345678908', 'https://example.org/gtin/10614141073464/ser/2017'],
+      eventTimeZoneOffset: '+02:00',
+      eventTime: '2024-05-01T10:00:00Z',
+      type: 'ObjectEvent',
+    };
+    assert.equal(eventHash(b, { my: 'https://ns.example/' }), eventHash(a, { ex: 'https://ns.example/' }));
+  });
+
   describe('GS1 examples (expected values recorded from the reference implementation)', () => {
     const examples = readJson<ExampleFixture[]>(path.join(FIXTURES, 'gs1-examples.json'));
     before(function () {

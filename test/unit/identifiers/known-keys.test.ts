@@ -101,5 +101,11 @@ describe('identifiers: known keys', () => {
     assert.equal(table.lookup('0699'), 8);
     assert.equal(table.lookup('99'), undefined);
     assert.throws(() => table.add('12', 5), RangeError);
+    assert.ok(table.learnFromUrn('urn:epc:id:sscc:95012345.123456789'));
+    assert.equal(
+      toEpcUrn('https://id.gs1.org/00/195012345234567898', { companyPrefixLength: table.lookup }),
+      'urn:epc:id:sscc:95012345.123456789',
+    );
+    assert.equal(table.learnFromUrn('urn:epc:id:gid:1.2.3'), false);
   });
 });
