@@ -115,7 +115,7 @@ function takeExtensions(kids: HashNode[]): HashNode[] {
     if (k.name.includes('{') && k.name.includes('/}')) taken.push(k);
     else kids[j++] = k;
   }
-  kids.length = j;
+  while (kids.length > j) kids.pop();
   return taken;
 }
 
@@ -183,7 +183,7 @@ function removeWritten(kids: HashNode[], order: CompiledOrder): void {
   for (const kid of kids) {
     if (!(kid.kids.length === 0 && order.position.has(kid.name))) kids[j++] = kid;
   }
-  kids.length = j;
+  while (kids.length > j) kids.pop();
 }
 
 /** Any other node: `name[=value]` then its children, siblings sorted (typed entries keep type before id). */

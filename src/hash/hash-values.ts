@@ -41,26 +41,67 @@ const TIMESTAMP =
  * without offset is taken as UTC. Text that is not a timestamp is returned unchanged.
  */
 export function canonicalTimestamp(text: string): string {
+  const fast = fastTimestamp(text);
+  if (fast !== undefined) return fast;
   const m = TIMESTAMP.exec(text);
   if (!m) return text;
   const [, y, mo, d, h, mi, s = '0', frac = '', zone = 'Z'] = m;
-  const hour = Number(h);
-  const minute = Number(mi);
-  const second = Number(s);
-  if (hour > 23 || minute > 59 || second > 59) return text;
-  const micros = Number(frac.padEnd(6, '0').slice(0, 6));
-  let millis = Math.floor(micros / 1000);
-  const rest = micros % 1000;
-  if (rest > 500 || (rest === 500 && millis % 2 === 1)) millis += 1;
   let offsetMinutes = 0;
   if (zone !== 'Z' && zone !== 'z') {
     const digits = zone.slice(1).replace(':', '');
     offsetMinutes = (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || '0')) * (zone[0] === '-' ? -1 : 1);
   }
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return text;
+  const micros = Number(frac.padEnd(6, '0').slice(0, 6));
+  const utc = toUtc(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), micros, offsetMinutes);
+  return utc ?? text;
+}
+
+const digit = (text: string, i: number): number => {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+};
+const twoDigits = (text: string, i: number): number => digit(text, i) * 10 + digit(text, i + 1);
+
+/** `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` read without a regex (the common case); undefined otherwise. */
+function fastTimestamp(t: string): string | undefined {
+  const n = t.length;
+  if (n < 20 || t[4] !== '-' || t[7] !== '-' || t[10] !== 'T' || t[13] !== ':' || t[16] !== ':') return undefined;
+  let i = 19;
+  let micros = 0;
+  if (t[i] === '.') {
+    let count = 0;
+    for (i++; i < n && !Number.isNaN(digit(t, i)); i++, count++) if (count < 6) micros = micros * 10 + digit(t, i);
+    if (count === 0) return undefined;
+    for (; count < 6; count++) micros *= 10;
+  }
+  let offsetMinutes: number;
+  if (i === n - 1 && t[i] === 'Z') offsetMinutes = 0;
+  else if (i === n - 6 && (t[i] === '+' || t[i] === '-') && t[i + 3] === ':') {
+    offsetMinutes = (twoDigits(t, i + 1) * 60 + twoDigits(t, i + 4)) * (t[i] === '-' ? -1 : 1);
+  } else return undefined;
+  const year = twoDigits(t, 0) * 100 + twoDigits(t, 2);
+  const fields = [year, twoDigits(t, 5), twoDigits(t, 8), twoDigits(t, 11), twoDigits(t, 14), twoDigits(t, 17)];
+  if (fields.some(Number.isNaN) || Number.isNaN(offsetMinutes)) return undefined;
+  const [y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0] = fields;
+  return toUtc(y, mo, d, h, mi, s, micros, offsetMinutes) ?? t;
+}
+
+/** Rounds to the millisecond (half to even, like the reference) and writes the instant in UTC; null if invalid. */
+function toUtc(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  micros: number,
+  offsetMinutes: number,
+): string | null {
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  let millis = Math.floor(micros / 1000);
+  const rest = micros % 1000;
+  if (rest > 500 || (rest === 500 && millis % 2 === 1)) millis += 1;
   let utc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
   if (year < 100) {
     const date = new Date(utc);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { preHashString } from '../../../src/hash/event-hash';
 import { canonicalNumber, canonicalTimestamp, canonicalValue } from '../../../src/hash/hash-values';
 import { contextNamespaces } from '../../../src/hash/context-namespaces';
@@ -41,6 +42,29 @@ describe('event hash value rules', () => {
     for (const text of ['2023-02-29T00:00:00Z', 'yesterday', '2020-13-01T00:00:00Z']) {
       assert.equal(canonicalTimestamp(text), text);
     }
+  });
+
+  it('reads timestamps the same on the fast path and the general path', () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    fc.assert(
+      fc.property(
+        fc.record({
+          y: fc.integer({ min: 1000, max: 9998 }),
+          mo: fc.integer({ min: 1, max: 12 }),
+          d: fc.integer({ min: 1, max: 31 }),
+          h: fc.integer({ min: 0, max: 23 }),
+          mi: fc.integer({ min: 0, max: 59 }),
+          s: fc.integer({ min: 0, max: 59 }),
+          frac: fc.oneof(fc.constant(''), fc.stringMatching(/^\.\d{1,9}$/)),
+          zone: fc.oneof(fc.constant('Z'), fc.stringMatching(/^[+-](0\d|1[0-4]):[0-5]\d$/)),
+        }),
+        ({ y, mo, d, h, mi, s, frac, zone }) => {
+          const text = `${y}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(s)}${frac}${zone}`;
+          assert.equal(canonicalTimestamp(text), canonicalTimestamp(text.replace('T', 't')));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('rewrites CBV URNs and EPCs, leaves other values', () => {
