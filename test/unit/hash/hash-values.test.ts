@@ -60,7 +60,11 @@ describe('event hash value rules', () => {
         }),
         ({ y, mo, d, h, mi, s, frac, zone }) => {
           const text = `${y}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(s)}${frac}${zone}`;
-          assert.equal(canonicalTimestamp(text), canonicalTimestamp(text.replace('T', 't')));
+          const general = text.replace('T', 't');
+          const [a, b] = [canonicalTimestamp(text), canonicalTimestamp(general)];
+          // An impossible date (e.g. 04-31) is returned unchanged by both paths.
+          if (b === general) assert.equal(a, text);
+          else assert.equal(a, b);
         },
       ),
       { numRuns: 500 },
