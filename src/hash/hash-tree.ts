@@ -1,0 +1,141 @@
+/**
+ * The event as a tree of named leaves, the shape the CBV 2.0 event hash walks (EPCIS-DIGEST §h). JSON arrays
+ * become repeated siblings, `…List` wrappers hold their elements under the singular name (`epcList` > `epc`,
+ * `quantityList` > `quantityElement`), as in the XML binding the hash was defined on; CBV bare words become Web
+ * URIs (§h rule 7) and CURIE keys `{namespaceURI}localName` (§h rule 9).
+ */
+import type { JsonValue } from '../model/types';
+import { CBV_VALUE_FORMS, type CbvValueVocabulary } from '../cbv/cbv-values';
+
+export interface HashNode {
+  name: string;
+  text: string;
+  kids: HashNode[];
+  /** A bizTransaction/source/destination entry: its `type` then its id, written in that order, unsorted. */
+  pair?: boolean;
+}
+
+const IGNORED_KEYS = new Set(['#text', 'rdfs:comment', 'comment']);
+const TYPED_LISTS = new Set(['bizTransactionList', 'sourceList', 'destinationList']);
+
+/** Where a bare CBV word is expected: a vocabulary for a leaf key, or the map of a nested structure's keys. */
+interface FieldMap {
+  readonly [key: string]: CbvValueVocabulary | FieldMap;
+}
+
+const TYPED_ENTRY = (vocabulary: CbvValueVocabulary): FieldMap => ({ type: vocabulary });
+const EVENT_FIELDS: FieldMap = {
+  bizStep: 'bizStep',
+  disposition: 'disposition',
+  persistentDisposition: { set: 'disposition', unset: 'disposition' },
+  bizTransactionList: TYPED_ENTRY('bizTransactionType'),
+  sourceList: TYPED_ENTRY('sourceDestType'),
+  destinationList: TYPED_ENTRY('sourceDestType'),
+  errorDeclaration: { reason: 'errorReason' },
+  sensorElementList: {
+    sensorReport: { type: 'measurementType', exception: 'sensorAlertType', component: 'component' },
+  },
+};
+const NO_FIELDS: FieldMap = {};
+
+/** Python-style text of a JSON scalar, as the reference implementation writes it before normalising. */
+function scalarText(value: JsonValue): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (value === null) return 'None';
+  return String(value);
+}
+
+export class HashTreeBuilder {
+  private readonly prefixes: readonly (readonly [string, string])[];
+
+  constructor(namespaces: Readonly<Record<string, string>>) {
+    this.prefixes = Object.entries(namespaces);
+  }
+
+  /** The event's top-level nodes. */
+  eventNodes(event: { [key: string]: JsonValue }): HashNode[] {
+    return this.objectKids(event, EVENT_FIELDS);
+  }
+
+  /** `prefix:local` with a declared prefix -> `{iri}local` (keys) or `iriLocal` (values); anything else unchanged. */
+  private resolve(text: string, asKey: boolean): string {
+    if (this.prefixes.length === 0) return text;
+    const colon = text.indexOf(':');
+    if (colon <= 0) return text;
+    for (const [prefix, iri] of this.prefixes) {
+      if (prefix.length === colon && text.startsWith(prefix)) {
+        return asKey ? `{${iri}}${text.slice(colon + 1)}` : iri + text.slice(colon + 1);
+      }
+    }
+    return text;
+  }
+
+  private leafText(value: JsonValue, field: CbvValueVocabulary | FieldMap | undefined): string {
+    if (typeof value !== 'string') return scalarText(value);
+    // Only bare words are expanded (as JSON-LD does); CURIEs such as `gs1:Temperature` stay as written.
+    if (typeof field === 'string') {
+      const forms = CBV_VALUE_FORMS[field];
+      if (forms.words.has(value)) return this.resolve(forms.web + value, false);
+    }
+    return this.resolve(value, false);
+  }
+
+  private node(name: string, value: JsonValue, field: CbvValueVocabulary | FieldMap | undefined): HashNode {
+    if (Array.isArray(value)) return { name, text: '', kids: value.map((v) => this.node('', v, field)) };
+    if (value !== null && typeof value === 'object') {
+      const text = value['#text'];
+      const fields = typeof field === 'object' ? field : NO_FIELDS;
+      return { name, text: text === undefined ? '' : scalarText(text), kids: this.objectKids(value, fields) };
+    }
+    return { name, text: this.leafText(value, field), kids: [] };
+  }
+
+  private objectKids(obj: { [key: string]: JsonValue }, fields: FieldMap): HashNode[] {
+    const kids: HashNode[] = [];
+    let lists: Map<string, HashNode[]> | undefined;
+    for (const key in obj) {
+      if (!Object.prototype.hasOwnProperty.call(obj, key) || IGNORED_KEYS.has(key) || key.startsWith('@xmlns'))
+        continue;
+      const value = obj[key] as JsonValue;
+      const name = this.resolve(key, true);
+      const field = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
+      const isList = name.endsWith('List');
+      if (!isList && name !== 'childEPCs') {
+        if (Array.isArray(value)) for (const v of value) kids.push(renameNode(this.node(name, v, field)));
+        else kids.push(renameNode(this.node(name, value, field)));
+        continue;
+      }
+      lists ??= new Map();
+      let group = lists.get(name);
+      if (!group) lists.set(name, (group = []));
+      for (const v of Array.isArray(value) ? value : [value]) {
+        const e = this.node(name, v, field);
+        if (!isList) group.push({ name: 'epc', text: e.text, kids: [] });
+        else if (TYPED_LISTS.has(name)) group.push(typedEntry(e));
+        else {
+          e.name = name.slice(0, -4);
+          group.push(renameNode(e));
+        }
+      }
+    }
+    if (lists) for (const [name, group] of lists) kids.push({ name, text: '', kids: group });
+    return kids;
+  }
+}
+
+/** The XML binding's element names (reference implementation's JSON/XML model alignment). */
+function renameNode(node: HashNode): HashNode {
+  const n = node.name;
+  if (n === 'inputEPC' || n === 'outputEPC') node.name = 'epc';
+  else if (n === 'inputQuantity' || n === 'outputQuantity' || n === 'childQuantity') node.name = 'quantityElement';
+  else if (n === 'quantity' && node.kids.length > 0) node.name = 'quantityElement';
+  return node;
+}
+
+/** §h rule 6: a typed entry is written `type=…` then `bizTransaction|source|destination=…`. */
+function typedEntry(entry: HashNode): HashNode {
+  const type = entry.kids.find((k) => k.name === 'type');
+  const id = entry.kids.find((k) => k.name === 'bizTransaction' || k.name === 'source' || k.name === 'destination');
+  return { name: '', text: '', kids: [type, id].filter((k): k is HashNode => k !== undefined), pair: true };
+}

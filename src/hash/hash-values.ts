@@ -1,0 +1,152 @@
+/**
+ * Value normalisation of the CBV 2.0 event hash (EPCIS-DIGEST §h rules 2, 3, 4, 7 and 8), matching the reference
+ * implementation (pip `epcis-event-hash-generator`, the test oracle) where it is more precise than the digest.
+ */
+import { toDigitalLink } from '../identifiers/convert';
+
+/** CBV URN prefixes the hash rewrites to Web URIs (§h rule 7; the reference rewrites these five only). */
+const CBV_URN_TO_WEB: readonly (readonly [string, string])[] = [
+  ['urn:epcglobal:cbv:bizstep:', 'https://ref.gs1.org/cbv/BizStep-'],
+  ['urn:epcglobal:cbv:disp:', 'https://ref.gs1.org/cbv/Disp-'],
+  ['urn:epcglobal:cbv:btt:', 'https://ref.gs1.org/cbv/BTT-'],
+  ['urn:epcglobal:cbv:sdt:', 'https://ref.gs1.org/cbv/SDT-'],
+  ['urn:epcglobal:cbv:er:', 'https://ref.gs1.org/cbv/ER-'],
+];
+
+/** A decimal number as a float literal accepts it (sign, digits with `_` separators, point, exponent). */
+const FLOAT_LITERAL = /^[+-]?(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?$/;
+
+/**
+ * §h rule 3: a numeric value is written without trailing zeros: integral values as integers (`26.0` -> `26`,
+ * `1e3` -> `1000`), others in shortest round-trip form (`1e-05` below 1e-4). Non-numbers: null.
+ */
+export function canonicalNumber(text: string): string | null {
+  if (!FLOAT_LITERAL.test(text)) return null;
+  const x = Number(text.includes('_') ? text.replace(/_/g, '') : text);
+  return Number.isFinite(x) ? formatNumber(x) : null;
+}
+
+export function formatNumber(x: number): string {
+  if (Number.isInteger(x)) return Number.isSafeInteger(x) ? String(x === 0 ? 0 : x) : BigInt(x).toString();
+  if (Math.abs(x) >= 1e-4) return String(x);
+  return x.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
+}
+
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/**
+ * §h rule 4: a timestamp in UTC with `Z` and exactly 3 fractional digits. Like the reference, the fraction is cut
+ * to microseconds, then rounded half to even at the millisecond (`.1425` -> `.142`, `.1435` -> `.144`). A value
+ * without offset is taken as UTC. Text that is not a timestamp is returned unchanged.
+ */
+export function canonicalTimestamp(text: string): string {
+  const fast = fastTimestamp(text);
+  if (fast !== undefined) return fast;
+  const m = TIMESTAMP.exec(text);
+  if (!m) return text;
+  const [, y, mo, d, h, mi, s = '0', frac = '', zone = 'Z'] = m;
+  let offsetMinutes = 0;
+  if (zone !== 'Z' && zone !== 'z') {
+    const digits = zone.slice(1).replace(':', '');
+    offsetMinutes = (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || '0')) * (zone[0] === '-' ? -1 : 1);
+  }
+  const micros = Number(frac.padEnd(6, '0').slice(0, 6));
+  const utc = toUtc(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), micros, offsetMinutes);
+  return utc ?? text;
+}
+
+const digit = (text: string, i: number): number => {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+};
+const twoDigits = (text: string, i: number): number => digit(text, i) * 10 + digit(text, i + 1);
+
+/** `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` read without a regex (the common case); undefined otherwise. */
+function fastTimestamp(t: string): string | undefined {
+  const n = t.length;
+  if (n < 20 || t[4] !== '-' || t[7] !== '-' || t[10] !== 'T' || t[13] !== ':' || t[16] !== ':') return undefined;
+  let i = 19;
+  let micros = 0;
+  if (t[i] === '.') {
+    let count = 0;
+    for (i++; i < n && !Number.isNaN(digit(t, i)); i++, count++) if (count < 6) micros = micros * 10 + digit(t, i);
+    if (count === 0) return undefined;
+    for (; count < 6; count++) micros *= 10;
+  }
+  let offsetMinutes: number;
+  if (i === n - 1 && t[i] === 'Z') offsetMinutes = 0;
+  else if (i === n - 6 && (t[i] === '+' || t[i] === '-') && t[i + 3] === ':') {
+    offsetMinutes = (twoDigits(t, i + 1) * 60 + twoDigits(t, i + 4)) * (t[i] === '-' ? -1 : 1);
+  } else return undefined;
+  const year = twoDigits(t, 0) * 100 + twoDigits(t, 2);
+  const fields = [year, twoDigits(t, 5), twoDigits(t, 8), twoDigits(t, 11), twoDigits(t, 14), twoDigits(t, 17)];
+  if (fields.some(Number.isNaN) || Number.isNaN(offsetMinutes)) return undefined;
+  const [y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0] = fields;
+  return toUtc(y, mo, d, h, mi, s, micros, offsetMinutes) ?? t;
+}
+
+/** Rounds to the millisecond (half to even, like the reference) and writes the instant in UTC; null if invalid. */
+function toUtc(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  micros: number,
+  offsetMinutes: number,
+): string | null {
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  let millis = Math.floor(micros / 1000);
+  const rest = micros % 1000;
+  if (rest > 500 || (rest === 500 && millis % 2 === 1)) millis += 1;
+  let utc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  if (year < 100) {
+    const date = new Date(utc);
+    date.setUTCFullYear(year);
+    utc = date.getTime();
+  }
+  return new Date(utc - offsetMinutes * 60_000).toISOString();
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Recently normalised identifiers (EPCs, locations and classes repeat across events); bounded, pure. */
+const identifierCache = new Map<string, string>();
+const CACHE_LIMIT = 20_000;
+
+function canonicalIdentifier(value: string): string {
+  // SGTINs (the bulk of EPCs, mostly unique) take toDigitalLink's fast path; caching them would only churn.
+  if (value.startsWith('urn:epc:id:sgtin:') || value.startsWith('https://id.gs1.org/01/')) {
+    return toDigitalLink(value) ?? value;
+  }
+  let out = identifierCache.get(value);
+  if (out === undefined) {
+    out = toDigitalLink(value) ?? value;
+    if (identifierCache.size >= CACHE_LIMIT) identifierCache.clear();
+    identifierCache.set(value, out);
+  }
+  return out;
+}
+
+/** Whether the text can start a float literal (sign, digit or point): a cheap guard before the regex. */
+const mayBeNumber = (c: number): boolean => (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+
+/** §h rules 2, 7, 8 and 3 on a leaf value: CBV URNs to Web URIs, numbers, GS1 keys to canonical Digital Links. */
+export function canonicalValue(text: string): string {
+  let value = text;
+  if (value.includes('urn:epcglobal:cbv:')) {
+    for (const [urn, web] of CBV_URN_TO_WEB) value = value.split(urn).join(web);
+  }
+  if (mayBeNumber(value.charCodeAt(0))) {
+    const number = canonicalNumber(value);
+    if (number !== null) return number;
+  }
+  if (value.startsWith('urn:epc:') || value.startsWith('http')) return canonicalIdentifier(value);
+  return value;
+}

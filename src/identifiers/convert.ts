@@ -1,0 +1,133 @@
+/**
+ * Conversions between the two spellings of a GS1 key in EPCIS (EPCIS-DIGEST §a `GS1-EPC-Format`, §h rule 8):
+ * EPC URN and canonical GS1 Digital Link. Non-GS1 identifiers (custom URIs, other EPC schemes) are left alone.
+ */
+import { gs1CheckDigit, hasValidCheckDigit } from './check-digit';
+import { parseDigitalLink, formatDigitalLink, looksLikeDigitalLink } from './digital-link';
+import { parseEpcUrn, formatEpcUrn, isEpcUrnSyntax } from './epc-urn';
+import { schemeForKey } from './epc-urn-schemes';
+import { finestKey, type Gs1Key, type Result } from './gs1-key';
+import { prefixDigits, type CompanyPrefixLengthLookup } from './company-prefix';
+
+export type IdentifierForm = 'epc-urn' | 'digital-link';
+
+export interface ParsedIdentifier {
+  readonly form: IdentifierForm;
+  /** The key as written (for a Digital Link: with all its qualifiers). */
+  readonly key: Gs1Key;
+  /** Known for an EPC URN only. */
+  readonly companyPrefixLength?: number;
+}
+
+/** What a field value is, for capture-time checks (issue 5, item 6). */
+export type IdentifierCheck =
+  | { readonly status: 'valid'; readonly form: IdentifierForm; readonly key: Gs1Key }
+  | { readonly status: 'invalid'; readonly form: IdentifierForm; readonly reason: string }
+  /** Not written as a GS1 key (custom URI, private or non-GS1 EPC scheme): accepted as is. */
+  | { readonly status: 'not-gs1' };
+
+const GS1_URN =
+  /^urn:epc:(id|class|idpat):(sgtin|sscc|sgln|grai|giai|gsrn|gsrnp|gdti|cpi|sgcn|ginc|gsin|itip|upui|pgln|lgtin):/;
+const DL_KEY_SEGMENT =
+  /^https?:\/\/[^/?#]+(\/[^?#]*)?\/(00|01|253|255|401|402|414|417|8003|8004|8006|8010|8017|8018|sscc|gtin|gdti|gcn|ginc|gsin|gln|party|grai|giai|itip|cpid|gsrnp|gsrn)\/\d/i;
+
+/** Classifies and validates an identifier; the reason names the problem (e.g. a wrong check digit). */
+export function validateIdentifier(uri: string): IdentifierCheck {
+  if (GS1_URN.test(uri)) {
+    const parsed = parseEpcUrn(uri);
+    return parsed.ok
+      ? { status: 'valid', form: 'epc-urn', key: parsed.value.key }
+      : { status: 'invalid', form: 'epc-urn', reason: parsed.reason };
+  }
+  if (DL_KEY_SEGMENT.test(uri) && looksLikeDigitalLink(uri)) {
+    const parsed = parseDigitalLink(uri);
+    return parsed.ok
+      ? { status: 'valid', form: 'digital-link', key: parsed.value }
+      : { status: 'invalid', form: 'digital-link', reason: parsed.reason };
+  }
+  return { status: 'not-gs1' };
+}
+
+/** Parses an EPC URN or a Digital Link into its GS1 key. */
+export function parseIdentifier(uri: string): Result<ParsedIdentifier> {
+  if (isEpcUrnSyntax(uri)) {
+    const parsed = parseEpcUrn(uri);
+    if (!parsed.ok) return parsed;
+    const { key, companyPrefixLength } = parsed.value;
+    return { ok: true, value: { form: 'epc-urn', key, companyPrefixLength } };
+  }
+  const parsed = parseDigitalLink(uri);
+  return parsed.ok ? { ok: true, value: { form: 'digital-link', key: parsed.value } } : parsed;
+}
+
+/**
+ * The canonical Digital Link (https://id.gs1.org, numeric AIs, no query string, finest key) of an EPC URN or a
+ * Digital Link; null when the input is not a valid GS1 key.
+ */
+export function toDigitalLink(uri: string): string | null {
+  if (!mayBeGs1(uri)) return null;
+  const fast = fastDigitalLink(uri);
+  if (fast !== undefined) return fast;
+  const parsed = parseIdentifier(uri);
+  return parsed.ok ? formatDigitalLink({ ais: finestKey(parsed.value.key.ais) }) : null;
+}
+
+export interface ToEpcUrnOptions {
+  /** Company prefix length of a Digital Link's key (e.g. `createCompanyPrefixTable(...).lookup`). */
+  readonly companyPrefixLength?: CompanyPrefixLengthLookup;
+}
+
+/**
+ * The EPC URN of an EPC URN or Digital Link. A Digital Link needs its company prefix length from
+ * `opts.companyPrefixLength`; without it the result says so and keeps the original.
+ */
+export function convertToEpcUrn(
+  uri: string,
+  opts: ToEpcUrnOptions = {},
+): { ok: true; value: string } | { ok: false; reason: string; original: string } {
+  const parsed = parseIdentifier(uri);
+  if (!parsed.ok) return { ok: false, reason: parsed.reason, original: uri };
+  const key: Gs1Key = { ais: finestKey(parsed.value.key.ais) };
+  if (!schemeForKey(key.ais)) return { ok: false, reason: 'this key has no EPC URI form', original: uri };
+  const length =
+    parsed.value.companyPrefixLength ?? opts.companyPrefixLength?.(prefixDigits(key), key.ais[0]?.ai ?? '');
+  if (length === undefined) return { ok: false, reason: 'GS1 Company Prefix length unknown', original: uri };
+  const urn = formatEpcUrn(key, length);
+  return urn.ok ? urn : { ok: false, reason: urn.reason, original: uri };
+}
+
+/** `convertToEpcUrn` as a value: the EPC URN, or null when it cannot be converted. */
+export function toEpcUrn(uri: string, opts: ToEpcUrnOptions = {}): string | null {
+  const result = convertToEpcUrn(uri, opts);
+  return result.ok ? result.value : null;
+}
+
+/** The canonical Digital Link when convertible, else the input unchanged (query matching and hashing). */
+export function canonicalEpc(uri: string): string {
+  return toDigitalLink(uri) ?? uri;
+}
+
+const PLAIN_SGTIN = /^urn:epc:id:sgtin:(\d{6,12})\.(\d{1,7})\.([-.0-9;=A-Z_a-z']{1,20})$/;
+const CANONICAL_SGTIN_DL = /^https:\/\/id\.gs1\.org\/01\/(\d{14})\/21\/[-.0-9;=A-Z_a-z']{1,20}$/;
+
+/**
+ * Fast path for the most frequent EPCs (SGTIN URNs and canonical SGTIN Digital Links whose serial needs no
+ * escaping); undefined means "use the general path". Same results as the general path (tested by property).
+ */
+function fastDigitalLink(uri: string): string | null | undefined {
+  let m = PLAIN_SGTIN.exec(uri);
+  if (m) {
+    const [, cp = '', ref = '', serial = ''] = m;
+    if (cp.length + ref.length !== 13) return undefined;
+    const data = ref.charAt(0) + cp + ref.slice(1);
+    return `https://id.gs1.org/01/${data}${gs1CheckDigit(data)}/21/${serial}`;
+  }
+  m = CANONICAL_SGTIN_DL.exec(uri);
+  if (m) return hasValidCheckDigit(m[1] ?? '') ? uri : null;
+  return undefined;
+}
+
+/** Cheap pre-filter: only `urn:epc:` and http(s) URIs can be GS1 keys. */
+function mayBeGs1(uri: string): boolean {
+  return uri.startsWith('urn:epc:') || uri.startsWith('https://') || uri.startsWith('http://');
+}
