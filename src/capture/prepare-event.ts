@@ -49,13 +49,18 @@ export function prepareEvent(captured: JsonObject, context: CaptureContext, deps
   const eventID = eventIDAssigned ? deps.assignEventId(event, context.namespaces) : given;
   if (eventIDAssigned) event['eventID'] = eventID;
   const isErrorDeclaration = event['errorDeclaration'] !== undefined;
+  // An eventID that is this event's CBV 2.0 hash identifies its content in every representation (URN or Digital
+  // Link, bare word or URN, any time zone, any list order): two such events are the same event.
+  const hashIdentified =
+    eventIDAssigned ||
+    (eventID.startsWith('ni:///sha-256;') && deps.assignEventId(event, context.namespaces) === eventID);
   const namespaces: Record<string, string> = {};
   usedNamespaces(event, context.namespaces, namespaces);
   return {
     _id: identityKey(eventID, isErrorDeclaration),
     eventID,
     isErrorDeclaration,
-    contentHash: contentHash(event),
+    contentHash: hashIdentified ? eventID : contentHash(event),
     eventIDAssigned,
     captureID: context.captureID,
     owner: context.owner,

@@ -32,6 +32,8 @@ export interface AppConfig {
   pageTokenSecret: string;
   /** Longest request URI accepted before 414 URITooLongException. */
   maxUriLength: number;
+  /** GS1 Company Prefixes known to this server (their length is what matters), for Digital Link -> EPC URN. */
+  companyPrefixes: string[];
   logLevel: string;
 }
 
@@ -63,6 +65,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     pageTokenSecret: env['EPCIS_PAGE_TOKEN_SECRET'] || 'change-me: EPCIS_PAGE_TOKEN_SECRET is not set',
     maxUriLength: int(env, 'EPCIS_MAX_URI_LENGTH', 8192),
+    companyPrefixes: (env['EPCIS_COMPANY_PREFIXES'] ?? '')
+      .split(',')
+      .map((prefix) => prefix.trim())
+      .filter((prefix) => {
+        if (prefix === '') return false;
+        if (!/^\d{6,12}$/.test(prefix))
+          throw new Error(`EPCIS_COMPANY_PREFIXES: "${prefix}" is not a GS1 Company Prefix`);
+        return true;
+      }),
     logLevel: env['LOG_LEVEL'] || 'info',
   };
 }

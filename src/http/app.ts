@@ -10,6 +10,7 @@ import type { EventPreparation } from '../capture/prepare-event';
 import type { AppConfig } from '../config/config';
 import { EpcisError, noSuchResource } from '../errors/epcis-errors';
 import type { Logger } from '../logging/logger';
+import { createCompanyPrefixTable } from '../identifiers';
 import { EventReader } from '../query/event-reader';
 import type { EventStore } from '../store/event-store';
 import { DISCOVERY_HEADERS } from './gs1-headers';
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): EpcisApp {
     reader: new EventReader(store, config.query.maxTimeMS),
     pageTokens: createPageTokenCodec(config.pageTokenSecret, config.query.pageTokenTtlSeconds),
     analyseContext: deps.analyseContext,
+    companyPrefixes: createCompanyPrefixTable(config.companyPrefixes.map((prefix) => [prefix, prefix.length] as const)),
     shuttingDown: false,
   };
   const app = express() as EpcisApp;

@@ -22,7 +22,7 @@ export const DISCOVERY_HEADERS: Record<string, string> = {
   'GS1-CBV-Version': CBV_VERSION,
   'GS1-CBV-Min': '2.0.0',
   'GS1-CBV-Max': CBV_VERSION,
-  'GS1-EPC-Format': 'Never_Translates',
+  'GS1-EPC-Format': 'Always_GS1_Digital_Link',
   'GS1-CBV-XML-Format': 'Never_Translates',
   'GS1-Extensions': '',
   'GS1-Vendor-Version': VENDOR_VERSION,

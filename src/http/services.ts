@@ -1,6 +1,7 @@
 /** What request handlers use: the domain services, built once per app by createApp. */
 import type { CaptureService } from '../capture/capture-service';
 import type { AppConfig } from '../config/config';
+import type { CompanyPrefixTable } from '../identifiers';
 import type { JsonObject } from '../model/types';
 import type { EventReader } from '../query/event-reader';
 import type { EventStore } from '../store/event-store';
@@ -16,6 +17,8 @@ export interface Services {
   capture: CaptureService;
   reader: EventReader;
   pageTokens: PageTokenCodec;
+  /** GS1 Company Prefix lengths, for rendering Digital Links as EPC URNs (GS1-EPC-Format: Always_EPC_URN). */
+  companyPrefixes: CompanyPrefixTable;
   analyseContext: ContextAnalyser;
   /** Set once shutdown begins: new captures are refused with 503. */
   shuttingDown: boolean;

@@ -2,7 +2,6 @@
  * Wires the real implementations of every port into createApp's dependencies (the composition root, used by the
  * entry point, the tests and the benchmarks).
  */
-import { randomUUID } from 'node:crypto';
 import type { EventPreparation } from '../capture/prepare-event';
 import type { AppConfig } from '../config/config';
 import { analyseContext } from '../formats/jsonld/context-processor';
@@ -10,13 +9,15 @@ import { stripStandardPrefixRedefinitions } from '../formats/jsonld/standard-pre
 import type { AppDeps } from '../http/app';
 import type { Logger } from '../logging/logger';
 import { computeQueryFields } from '../query';
+import { eventHash } from '../hash/event-hash';
+import { canonicalEpc } from '../identifiers';
 import type { EventStore } from '../store/event-store';
 import { createEpcisValidator } from '../validation';
 
 export const eventPreparation: EventPreparation = {
-  // Until the CBV 2.0 event hash is wired in (identifiers issue), a unique URI.
-  assignEventId: () => `urn:uuid:${randomUUID()}`,
-  queryFields: (event, namespaces) => computeQueryFields(event, namespaces, { canonicalEpc: (uri) => uri }),
+  // CBV 2.0 event hash ID (EPCIS-DIGEST §h): the same event in any representation gets the same eventID.
+  assignEventId: (event, namespaces) => eventHash(event, namespaces),
+  queryFields: (event, namespaces) => computeQueryFields(event, namespaces, { canonicalEpc }),
 };
 
 export function composeApp(config: AppConfig, store: EventStore, logger: Logger): AppDeps {

@@ -4,6 +4,7 @@
  * ([K] = EPCIS 1.2/2.0 text not in the GS1 artefacts, see EPCIS-DIGEST evidence tags).
  */
 import type { Violation } from './validation-problem';
+import { identifierViolations } from './identifier-rules';
 
 type Obj = Record<string, unknown>;
 
@@ -114,6 +115,7 @@ const EVENT_RULES: readonly ((event: Obj) => Violation[])[] = [
   aggregationParent,
   transformationLists,
   uomNeedsQuantity,
+  identifierViolations,
 ];
 
 /** Business-rule violations of one schema-valid event, paths relative to the event. */

@@ -92,11 +92,15 @@ export async function waitForJob(app: EpcisApp, location: string, timeoutMs = 60
 }
 
 /** Every event the server returns by walking all pages of GET /events. */
-export async function allEvents(app: EpcisApp, perPage = 1000): Promise<JsonObject[]> {
+export async function allEvents(
+  app: EpcisApp,
+  perPage = 1000,
+  headers: Record<string, string> = { 'GS1-EPC-Format': 'Never_Translates' },
+): Promise<JsonObject[]> {
   const events: JsonObject[] = [];
   let url: string | null = `/events?perPage=${perPage}`;
   while (url) {
-    const response = await request(app).get(url).expect(200);
+    const response = await request(app).get(url).set(headers).expect(200);
     events.push(...(response.body.epcisBody.queryResults.resultsBody.eventList as JsonObject[]));
     const link = response.headers['link'] as string | undefined;
     url = link ? (/<([^>]+)>;\s*rel="next"/.exec(link)?.[1] ?? null) : null;

@@ -65,16 +65,21 @@ export function renderEvents(stored: StoredEvent[]): { events: JsonObject[]; pre
 export const responseContext = (prefixes: Record<string, string>): JsonValue =>
   Object.keys(prefixes).length === 0 ? [EPCIS_CONTEXT_URL] : [EPCIS_CONTEXT_URL, { ...prefixes }];
 
-export function queryDocument(
-  stored: StoredEvent[],
-  options: { queryName: string; subscriptionID?: string },
-): JsonObject {
-  const { events, prefixes } = renderEvents(stored);
+export interface QueryDocumentOptions {
+  queryName: string;
+  subscriptionID?: string;
+  /** Rewrites the rendered events before they are placed in the document (e.g. GS1-EPC-Format). */
+  transform?: (events: JsonObject[]) => JsonObject[];
+}
+
+export function queryDocument(stored: StoredEvent[], options: QueryDocumentOptions): JsonObject {
+  const rendered = renderEvents(stored);
+  const events = options.transform ? options.transform(rendered.events) : rendered.events;
   const queryResults: JsonObject = { queryName: options.queryName };
   if (options.subscriptionID) queryResults['subscriptionID'] = options.subscriptionID;
   queryResults['resultsBody'] = { eventList: events };
   return {
-    '@context': responseContext(prefixes),
+    '@context': responseContext(rendered.prefixes),
     type: 'EPCISQueryDocument',
     schemaVersion: '2.0',
     creationDate: new Date().toISOString(),

@@ -4,7 +4,9 @@
  */
 import type { Request, Response } from 'express';
 import { noSuchResource, queryParameterError, resourceExists } from '../../errors/epcis-errors';
-import { queryDocument, renderEvents, responseContext } from '../../formats/jsonld/query-document';
+import { readEpcFormat, renderIdentifiers } from '../../formats/epc-format';
+import { renderEvents, responseContext } from '../../formats/jsonld/query-document';
+import { sendEventsDocument } from '../event-response';
 import { setVersionHeaders } from '../gs1-headers';
 import { negotiate } from '../negotiation';
 import { scopeOf } from '../page-token';
@@ -26,8 +28,7 @@ export async function getEvents(req: Request, res: Response, services: Services)
   const after = token ? services.pageTokens.read(token, scope) : null;
   const page = await services.reader.page({}, perPage, after);
   announceNextPage(req, res, services, perPage, page.next, scope);
-  setVersionHeaders(res);
-  res.type('application/ld+json').send(JSON.stringify(queryDocument(page.events, { queryName: 'SimpleEventQuery' })));
+  sendEventsDocument(req, res, services, page.events);
 }
 
 export async function getEventById(req: Request, res: Response, services: Services): Promise<void> {
@@ -35,12 +36,12 @@ export async function getEventById(req: Request, res: Response, services: Servic
   const eventID = String(req.params['eventID']);
   const events = await services.reader.byEventID(eventID);
   if (events.length === 0) throw noSuchResource(`No event with eventID ${eventID}.`);
-  setVersionHeaders(res);
-  res.type('application/ld+json').send(JSON.stringify(queryDocument(events, { queryName: 'SimpleEventQuery' })));
+  sendEventsDocument(req, res, services, events);
 }
 
 export async function postEvent(req: Request, res: Response, services: Services): Promise<void> {
   negotiate(req.headers.accept, ['json']);
+  const epcFormat = readEpcFormat(req.headers['gs1-epc-format']);
   bodyFormat(req, ['json']);
   const event = parseJsonBody(req.body, services.config.capture.maxDepth);
   const { namespaces } = await services.analyseContext(event['@context'], event);
@@ -55,8 +56,10 @@ export async function postEvent(req: Request, res: Response, services: Services)
         : `A different event with eventID ${stored.eventID} is already stored.`,
     );
   const { events, prefixes } = renderEvents([{ ...stored, recordTime }]);
-  const body = { '@context': responseContext(prefixes), ...events[0] };
+  const { events: rendered, applied } = renderIdentifiers(events, epcFormat, services.companyPrefixes);
+  const body = { '@context': responseContext(prefixes), ...rendered[0] };
   setVersionHeaders(res);
+  res.setHeader('GS1-EPC-Format', applied);
   res
     .status(201)
     .location(`/events/${encodeURIComponent(stored.eventID)}`)

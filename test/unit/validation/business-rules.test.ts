@@ -86,3 +86,38 @@ describe('EPCIS business rules (src/validation/business-rules.ts)', () => {
     assert.deepEqual(validator.validateDocumentEnvelope(epcisDocument([])), []);
   });
 });
+
+describe('identifier rule (capture-time GS1 key checks)', () => {
+  const validator = createEpcisValidator();
+  const base = {
+    type: 'ObjectEvent',
+    eventTime: '2024-01-01T00:00:00Z',
+    eventTimeZoneOffset: '+00:00',
+    action: 'OBSERVE',
+  };
+  const problems = (event: Record<string, unknown>) =>
+    validator.validateEvent(event, { index: 0, pointer: '/epcisBody/eventList/0' }, { standalone: false });
+
+  it('refuses a Digital Link with a wrong check digit, naming the field', () => {
+    const [problem, more] = problems({ ...base, epcList: ['https://id.gs1.org/01/10614141073465/21/2017'] });
+    assert.ok(problem);
+    assert.equal(more, undefined);
+    assert.equal(problem.instance, '/epcisBody/eventList/0/epcList/0');
+    assert.match(String(problem.detail), /Digital Link/);
+  });
+
+  it('accepts valid Digital Links, EPC URNs, private and custom URNs', () => {
+    assert.deepEqual(
+      problems({
+        ...base,
+        epcList: [
+          'https://id.gs1.org/01/10614141073464/21/2017',
+          'urn:epc:id:sgtin:0614141.107346.2017',
+          'urn:example:my:thing:1',
+        ],
+        readPoint: { id: 'https://example.org/rp/1' },
+      }),
+      [],
+    );
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * Capture-time identifier checks (EPCIS 2.0 §7.3.2 identifiers; GS1 Digital Link standard §4, GS1 General
+ * Specifications §7.9 check digits): a GS1 Digital Link whose key is malformed or has a wrong check digit is refused,
+ * naming the field. EPC URNs, private and custom URNs, and URIs of unknown key types are accepted as they are.
+ */
+import { validateIdentifier } from '../identifiers';
+import type { Violation } from './validation-problem';
+
+type Obj = Record<string, unknown>;
+const isObj = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const EPC_LISTS = ['epcList', 'childEPCs', 'inputEPCList', 'outputEPCList'] as const;
+const QUANTITY_LISTS = ['quantityList', 'childQuantityList', 'inputQuantityList', 'outputQuantityList'] as const;
+
+function check(value: unknown, path: string, found: Violation[]): void {
+  if (typeof value !== 'string') return;
+  const result = validateIdentifier(value);
+  if (result.status === 'invalid' && result.form === 'digital-link')
+    found.push({ path, message: `is not a valid GS1 Digital Link: ${result.reason}` });
+}
+
+/** Digital Link identifiers in the standard identifier fields of one event, with JSON pointers relative to it. */
+export function identifierViolations(event: Obj): Violation[] {
+  const found: Violation[] = [];
+  for (const list of EPC_LISTS) {
+    const items = event[list];
+    if (Array.isArray(items)) items.forEach((item, i) => check(item, `/${list}/${i}`, found));
+  }
+  for (const list of QUANTITY_LISTS) {
+    const items = event[list];
+    if (Array.isArray(items))
+      items.forEach((item, i) => isObj(item) && check(item['epcClass'], `/${list}/${i}/epcClass`, found));
+  }
+  check(event['parentID'], '/parentID', found);
+  for (const field of ['readPoint', 'bizLocation'] as const) {
+    const value = event[field];
+    if (isObj(value)) check(value['id'], `/${field}/id`, found);
+  }
+  for (const [list, key] of [
+    ['sourceList', 'source'],
+    ['destinationList', 'destination'],
+  ] as const) {
+    const items = event[list];
+    if (Array.isArray(items))
+      items.forEach((item, i) => isObj(item) && check(item[key], `/${list}/${i}/${key}`, found));
+  }
+  return found;
+}
