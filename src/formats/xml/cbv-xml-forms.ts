@@ -5,6 +5,7 @@
  * clash with src/cbv/cbv-values.ts (written in parallel); the two should be merged into that module later.
  */
 import { CBV_VOCABULARIES, type CbvVocabularyName } from '../../cbv/vocabulary';
+import { MEASUREMENT_TYPES, SENSOR_ALERT_TERMS } from './gs1-voc-terms';
 
 /** `GS1-CBV-XML-Format` header values (EPCIS 2.0 REST binding). */
 export const CBV_XML_FORMATS = ['Always_URN', 'Always_Web_URI', 'No_Preference', 'Never_Translates'] as const;
@@ -17,7 +18,7 @@ const CBV_WEB_BASE = 'https://ref.gs1.org/cbv/';
 /** GS1 vocabulary (measurement types, sensor alert types): `gs1:X` in examples; 2.0.0 and 2.0.1 base URIs. */
 const GS1_VOC_BASES = ['https://gs1.org/voc/', 'https://ref.gs1.org/voc/', 'gs1:'] as const;
 const GS1_VOC_WEB = 'https://gs1.org/voc/';
-const GS1_TERM = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const GS1_TERMS = new Set<string>([...MEASUREMENT_TYPES, ...SENSOR_ALERT_TERMS]);
 
 const wordSets = new Map<CbvVocabularyName, Set<string>>(
   (Object.keys(CBV_VOCABULARIES) as CbvVocabularyName[]).map((k) => [k, new Set<string>(CBV_VOCABULARIES[k].words)]),
@@ -46,12 +47,16 @@ export function cbvFromBare(vocab: CbvVocabularyName, value: string, format: Cbv
   return (format === 'Always_Web_URI' ? v.web : v.urn) + bare;
 }
 
-/** Measurement type / sensor alert type: `gs1:Temperature` or its Web URI -> `Temperature`. */
+/**
+ * Measurement type / sensor alert type: `gs1:Temperature` or its Web URI -> `Temperature`. A term that is not
+ * in the GS1 lists (e.g. `gs1:EffectiveDoseRate` in a GS1 example) stays as written: a bare unknown word would
+ * not be a valid JSON value.
+ */
 export function gs1VocToBare(value: string): string {
   for (const base of GS1_VOC_BASES) {
     if (value.startsWith(base)) {
       const term = value.slice(base.length);
-      if (GS1_TERM.test(term)) return term;
+      if (GS1_TERMS.has(term)) return term;
     }
   }
   return value;
@@ -59,6 +64,7 @@ export function gs1VocToBare(value: string): string {
 
 /** Bare measurement type -> `gs1:Temperature` (as in the GS1 XML examples) or the Web URI. */
 export function gs1VocFromBare(value: string, format: CbvXmlFormat): string {
-  if (!GS1_TERM.test(value)) return value;
-  return (format === 'Always_Web_URI' ? GS1_VOC_WEB : 'gs1:') + value;
+  const bare = gs1VocToBare(value);
+  if (!GS1_TERMS.has(bare) || (format === 'Never_Translates' && bare !== value)) return value;
+  return (format === 'Always_Web_URI' ? GS1_VOC_WEB : 'gs1:') + bare;
 }

@@ -59,7 +59,9 @@ function attrs(obj: JsonObject, known: Set<string>, ns: NamespaceWriter, fmt: Cb
       else if (where === 'sensorReport' && k === 'component') s = cbvFromBare('component', s, fmt);
       out.push([k, s]);
     } else if (NamespaceWriter.isExtensionKey(k)) out.push([ns.qname(k), scalarText(v)]);
-    else throw validationError(`${where}: unknown field "${k}"`);
+    // Another bare field (e.g. `bizRules` on a sensorReport in SensorDataExample8): the XSD's anyAttribute
+    // admits unqualified attributes, and the parser maps them back to the same key.
+    else out.push([k, scalarText(v)]);
   }
   return out;
 }
