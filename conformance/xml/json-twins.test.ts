@@ -6,10 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import { namespacesFromContext } from '../../src/formats/xml/context-namespaces';
 import { parseEpcisXml, type ParsedXmlDocument } from '../../src/formats/xml/parse-epcis-xml';
-import type { JsonValue } from '../../src/model/types';
+import { differences } from './event-diff';
 import { eventsOf, JSON_EXAMPLES, readJson, readText, requireGs1, XML_EXAMPLES } from './gs1-oracle';
 import { TWINS } from './twin-ledger';
 
@@ -18,24 +17,6 @@ const NAMESPACE_DIFFERENCES: Record<string, string> = {
   'WithSensorData/SensorDataExamples.xml example':
     'the XML declares https://ns.example.com/epcis, the JSON twins http://ns.example.com/epcis/ (example data)',
 };
-
-const TIME_KEYS = new Set(['eventTime', 'recordTime', 'declarationTime', 'time', 'startTime', 'endTime']);
-
-/** Paths where the two values differ, as deep as both sides have the same shape. */
-export function differences(a: JsonValue | undefined, b: JsonValue | undefined, at = ''): string[] {
-  if (isDeepStrictEqual(a, b)) return [];
-  const key = at.slice(at.lastIndexOf('/') + 1);
-  if (TIME_KEYS.has(key) && typeof a === 'string' && typeof b === 'string' && Date.parse(a) === Date.parse(b)) {
-    return [];
-  }
-  if (a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    return [...keys].flatMap((k) =>
-      differences((a as Record<string, JsonValue>)[k], (b as Record<string, JsonValue>)[k], `${at}/${k}`),
-    );
-  }
-  return [at];
-}
 
 describe('GS1 XML examples = their JSON twins, field by field (conformance)', function () {
   before(function () {
