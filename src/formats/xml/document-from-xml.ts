@@ -32,27 +32,51 @@ export function eventListFromXml(list: XmlElement, reg: NamespaceRegistry): Json
   const events: JsonValue[] = [];
   const visit = (container: XmlElement, depth: number): void => {
     for (const c of container.children) {
-      if (c.ns !== '') events.push(eventFromXml(c, extensionKey(c, reg), reg));
-      else if (EVENT_TYPES.has(c.local)) events.push(eventFromXml(c, c.local, reg));
-      else if (c.local === 'extension' && depth < 3) visit(c, depth + 1);
-      else throw validationError(`Unexpected element <${c.local}> in EventList`);
+      if (c.ns === '' && c.local === 'extension' && depth < 2) visit(c, depth + 1);
+      else events.push(mapEventElement(c, reg));
     }
   };
   visit(list, 0);
   return events;
 }
 
+/** One EventList entry (an event, or a custom event type from an `extension` wrapper) -> JSON. */
+export function mapEventElement(el: XmlElement, reg: NamespaceRegistry): JsonObject {
+  if (el.ns !== '') return eventFromXml(el, extensionKey(el, reg), reg);
+  if (EVENT_TYPES.has(el.local)) return eventFromXml(el, el.local, reg);
+  throw validationError(`Unexpected element <${el.local}> in EventList`);
+}
+
+/** The EventList of a document body or query resultsBody, wherever it is. */
+const findEventList = (root: XmlElement, kind: EpcisXmlKind): XmlElement | undefined => {
+  const body = child(root, 'EPCISBody');
+  if (kind !== 'EPCISQueryDocument') return child(body, 'EventList');
+  const qr = body?.children.find((c) => c.local === 'QueryResults');
+  return child(child(qr, 'resultsBody'), 'EventList');
+};
+
 export interface DocumentParts {
   document: JsonObject;
   sbdh?: JsonObject;
 }
 
+/**
+ * `streamed`: the events already mapped while parsing (saxes streaming path), in document order; otherwise
+ * the EventList is mapped here. Events are mapped before anything else in both cases, so that prefixes are
+ * invented in the same order whichever path ran.
+ */
 export function documentFromXml(
   root: XmlElement,
   kind: EpcisXmlKind,
   version: EpcisXmlVersion,
   reg: NamespaceRegistry,
+  streamed?: JsonValue[],
 ): DocumentParts {
+  const eventListElement = findEventList(root, kind);
+  const events: JsonValue[] = [
+    ...(streamed ?? []),
+    ...(eventListElement ? eventListFromXml(eventListElement, reg) : []),
+  ];
   const doc = newObject();
   const seen = new Set<string>();
   setKey(doc, 'type', kind === 'EPCISQueryDocument' ? 'EPCISQueryDocument' : 'EPCISDocument');
@@ -82,14 +106,13 @@ export function documentFromXml(
   if (!body) throw validationError(`<${root.local}> has no EPCISBody`);
   const epcisBody = newObject();
   if (kind === 'EPCISQueryDocument') {
-    setKey(epcisBody, 'queryResults', queryResultsFromXml(body, reg));
+    setKey(epcisBody, 'queryResults', queryResultsFromXml(body, reg, events));
   } else if (kind === 'EPCISMasterDataDocument') {
     const list = child(body, 'VocabularyList');
     vocabularyList = [...(vocabularyList ?? []), ...(list ? vocabularyListFromXml(list, reg) : [])];
     setKey(epcisBody, 'eventList', []);
   } else {
-    const list = child(body, 'EventList');
-    setKey(epcisBody, 'eventList', list ? eventListFromXml(list, reg) : []);
+    setKey(epcisBody, 'eventList', events);
   }
   if (vocabularyList) {
     const masterData = newObject();
@@ -109,7 +132,7 @@ export function documentFromXml(
   return sbdh ? { document: doc, sbdh: sbdh.sbdh } : { document: doc };
 }
 
-function queryResultsFromXml(body: XmlElement, reg: NamespaceRegistry): JsonObject {
+function queryResultsFromXml(body: XmlElement, reg: NamespaceRegistry, events: JsonValue[]): JsonObject {
   const qr = body.children.find((c) => c.local === 'QueryResults');
   if (!qr) throw validationError('EPCISQueryDocument body holds no QueryResults');
   const out = newObject();
@@ -121,7 +144,7 @@ function queryResultsFromXml(body: XmlElement, reg: NamespaceRegistry): JsonObje
   const rb = child(qr, 'resultsBody');
   const eventList = child(rb, 'EventList');
   const vocabularyList = child(rb, 'VocabularyList');
-  if (eventList) setKey(resultsBody, 'eventList', eventListFromXml(eventList, reg));
+  if (eventList) setKey(resultsBody, 'eventList', events);
   if (vocabularyList) setKey(resultsBody, 'vocabularyList', vocabularyListFromXml(vocabularyList, reg));
   if (!eventList && !vocabularyList) setKey(resultsBody, 'eventList', []);
   setKey(out, 'resultsBody', resultsBody);

@@ -7,9 +7,15 @@ import type { JsonObject, JsonValue } from '../../model/types';
 
 export const newObject = (): JsonObject => ({}) as JsonObject;
 
-/** Sets `obj[key] = value` as an own, enumerable data property, whatever the key. */
+/**
+ * Sets `obj[key] = value` as an own, enumerable data property, whatever the key. Plain assignment is safe for
+ * every key but `__proto__` (whose setter would replace the prototype); `constructor` and `prototype` simply
+ * become own properties.
+ */
 export function setKey(obj: JsonObject, key: string, value: JsonValue): void {
-  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') {
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  } else obj[key] = value;
 }
 
 export const hasOwn = (obj: object, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);

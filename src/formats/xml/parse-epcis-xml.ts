@@ -4,13 +4,13 @@
  * mapping of EPCIS-DIGEST §f. Every failure is an EpcisError('ValidationException').
  */
 import { validationError } from '../../errors/epcis-errors';
-import type { JsonObject } from '../../model/types';
-import { documentFromXml } from './document-from-xml';
+import type { JsonObject, JsonValue } from '../../model/types';
+import { documentFromXml, mapEventElement } from './document-from-xml';
 import { classifyRoot, type EpcisXmlKind, type EpcisXmlVersion } from './epcis-namespaces';
 import { checkXmlPrologue, resolveLimits, type XmlLimits } from './xml-limits';
 import { NamespaceRegistry } from './namespace-registry';
 import type { XmlElement } from './xml-node';
-import { buildTreeWithSaxes } from './xml-tree-saxes';
+import { buildTreeWithSaxesYielding } from './xml-tree-saxes';
 import { buildTreeWithXml2js } from './xml-tree-xml2js';
 
 export interface ParsedXmlDocument {
@@ -33,23 +33,27 @@ export interface ParseXmlOptions extends XmlLimits {
 export async function parseEpcisXml(xml: string, options?: ParseXmlOptions): Promise<ParsedXmlDocument> {
   const limits = resolveLimits(options);
   checkXmlPrologue(xml, limits);
-  const root = options?.parser === 'xml2js' ? await buildTreeWithXml2js(xml, limits) : buildTreeWithSaxes(xml, limits);
-  return mapXmlTree(root);
+  const reg = new NamespaceRegistry();
+  if (options?.parser === 'xml2js') return mapXmlTree(await buildTreeWithXml2js(xml, limits), reg);
+  // Streaming path: each event is mapped when it closes and its subtree dropped. The root is checked before the
+  // first event is mapped, so a foreign document is refused with the same message.
+  const streamed: JsonValue[] = [];
+  let checked = false;
+  const root = await buildTreeWithSaxesYielding(xml, limits, (el, top) => {
+    if (!checked) {
+      checked = true;
+      prepareRegistry(classify(top), reg);
+    }
+    streamed.push(mapEventElement(el, reg));
+  });
+  return mapXmlTree(root, reg, streamed);
 }
 
-/** Maps an already built tree (exported for the tests that compare the two tree builders). */
-export function mapXmlTree(root: XmlElement): ParsedXmlDocument {
-  const cls = classifyRoot(root.ns, root.local);
-  if (!cls) {
-    throw validationError(
-      `Not an EPCIS document: root element {${root.ns}}${root.local}; expected EPCISDocument, ` +
-        'EPCISQueryDocument or EPCISMasterDataDocument in an EPCIS 2.0 (urn:epcglobal:epcis*:xsd:2) ' +
-        'or 1.2 (…:xsd:1) namespace',
-    );
-  }
-  const reg = new NamespaceRegistry();
-  if (cls.version === '1.2') reg.legacyNamespace = root.ns;
-  const { document, sbdh } = documentFromXml(root, cls.kind, cls.version, reg);
+/** Maps an already built tree (`streamed`: the events the streaming path already mapped, with `reg`). */
+export function mapXmlTree(root: XmlElement, reg = new NamespaceRegistry(), streamed?: JsonValue[]): ParsedXmlDocument {
+  const cls = classify(root);
+  prepareRegistry(cls, reg);
+  const { document, sbdh } = documentFromXml(root, cls.kind, cls.version, reg, streamed);
   const parsed: ParsedXmlDocument = {
     kind: cls.kind,
     epcisVersion: cls.version,
@@ -58,4 +62,27 @@ export function mapXmlTree(root: XmlElement): ParsedXmlDocument {
   };
   if (sbdh) parsed.sbdh = sbdh;
   return parsed;
+}
+
+interface RootClass {
+  kind: EpcisXmlKind;
+  version: EpcisXmlVersion;
+  ns: string;
+}
+
+function classify(root: { ns: string; local: string }): RootClass {
+  const cls = classifyRoot(root.ns, root.local);
+  if (!cls) {
+    throw validationError(
+      `Not an EPCIS document: root element {${root.ns}}${root.local}; expected EPCISDocument, ` +
+        'EPCISQueryDocument or EPCISMasterDataDocument in an EPCIS 2.0 (urn:epcglobal:epcis*:xsd:2) ' +
+        'or 1.2 (…:xsd:1) namespace',
+    );
+  }
+  return { ...cls, ns: root.ns };
+}
+
+/** EPCIS 1.2 `##local` extension content keeps the 1.2 EPCIS namespace (event-from-xml.ts). */
+function prepareRegistry(cls: RootClass, reg: NamespaceRegistry): void {
+  if (cls.version === '1.2') reg.legacyNamespace = cls.ns.replace(/-(query|masterdata):/, ':');
 }

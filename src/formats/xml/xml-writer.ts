@@ -14,22 +14,36 @@ function checkChars(s: string): string {
   return s;
 }
 
+const TEXT_SPECIAL = /[&<>\r]/;
+const ATTR_SPECIAL = /[&<"\t\n\r]/;
+
 export const escapeText = (s: string): string =>
-  checkChars(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+  !TEXT_SPECIAL.test(checkChars(s))
+    ? s
+    : s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 
 export const escapeAttr = (s: string): string =>
-  checkChars(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
+  !ATTR_SPECIAL.test(checkChars(s))
+    ? s
+    : s
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/"/g, '&quot;')
+        .replace(/\t/g, '&#9;')
+        .replace(/\n/g, '&#10;')
+        .replace(/\r/g, '&#13;');
+
+const checkedNames = new Set<string>();
 
 export function checkName(name: string): string {
+  if (checkedNames.has(name)) return name;
   if (!QNAME.test(name)) throw validationError(`"${name}" cannot be written as an XML element or attribute name`);
+  if (checkedNames.size < 10_000) checkedNames.add(name);
   return name;
 }
+
+const INDENTS: string[] = [];
+const indentOf = (depth: number): string => (INDENTS[depth] ??= '\n' + '  '.repeat(depth));
 
 export type Attrs = [string, string][];
 
@@ -38,7 +52,7 @@ export class XmlWriter {
   constructor(private depth = 0) {}
 
   private indent(): string {
-    return '\n' + '  '.repeat(this.depth);
+    return indentOf(this.depth);
   }
 
   private tag(name: string, attrs: Attrs): string {

@@ -74,4 +74,21 @@ describe('XML input hardening (SECURITY-AND-PERFORMANCE-NOTES 1.2.4, 1.2.5)', ()
         rejectsQuickly(doc2(objectEvent('')), /exceeds the limit of 100/, parser, 2000, { maxLength: 100 }));
     });
   }
+
+  it('yields to the event loop while parsing a large document (saxes path, 256 KiB chunks)', async () => {
+    const events = Array.from({ length: 6000 }, () => objectEvent('<example:f>some text</example:f>')).join('');
+    const xml = doc2(events);
+    assert.ok(xml.length > 3 * 256 * 1024);
+    let ticks = 0;
+    const tick = () => {
+      ticks++;
+      if (!done) setImmediate(tick);
+    };
+    let done = false;
+    setImmediate(tick);
+    const parsed = await parseEpcisXml(xml);
+    done = true;
+    assert.equal((parsed.document.epcisBody as { eventList: unknown[] }).eventList.length, 6000);
+    assert.ok(ticks >= 3, `other work ran ${ticks} times during the parse`);
+  });
 });
