@@ -5,7 +5,7 @@
  * The project's own XSDs live in `schemas/xsd/`; the same code validates against any other set (the tests use
  * the official GS1 XSDs as an oracle).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
@@ -25,7 +25,13 @@ export interface XsdSetLayout {
   entries: Record<string, string>;
 }
 
-export const PROJECT_XSD_DIR = path.resolve(__dirname, '..', '..', '..', 'schemas', 'xsd');
+/** `schemas/xsd` at the repository root, from src/formats/xml (tsx) or dist/src/formats/xml (compiled). */
+export const PROJECT_XSD_DIR =
+  [
+    path.resolve(__dirname, '..', '..', '..', 'schemas', 'xsd'),
+    path.resolve(__dirname, '..', '..', '..', '..', 'schemas', 'xsd'),
+  ].find((dir) => existsSync(path.join(dir, 'epcis-2.0.xsd'))) ??
+  path.resolve(__dirname, '..', '..', '..', 'schemas', 'xsd');
 
 export const PROJECT_XSD_LAYOUT: XsdSetLayout = {
   dir: PROJECT_XSD_DIR,
