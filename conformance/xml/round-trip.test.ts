@@ -1,7 +1,7 @@
 /**
  * Round trip over all 47 full-context JSON examples: JSON -> XML -> JSON gives the original events back, and
  * every XML document produced validates against BOTH the official GS1 XSDs and the project's XSDs.
- * Done for the two XML renderings of CBV values (URNs, and Web URIs).
+ * Done for every GS1-CBV-XML-Format (URNs, Web URIs, no preference, never translate).
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -30,7 +30,7 @@ describe('Round trip JSON -> XML -> JSON over the 47 full-context examples (conf
     requireGs1(this);
   });
 
-  for (const cbvFormat of ['No_Preference', 'Always_Web_URI'] as CbvXmlFormat[]) {
+  for (const cbvFormat of ['No_Preference', 'Always_Web_URI', 'Always_URN', 'Never_Translates'] as CbvXmlFormat[]) {
     it(`gives the events back and produces XSD-valid XML (${cbvFormat})`, async () => {
       const files = listFiles(JSON_EXAMPLES, '.jsonld');
       assert.equal(files.length, 47);
