@@ -23,6 +23,71 @@ export const CONTEXT_PREFIXES: Readonly<Record<string, string>> = {
 export const CBVMDA_XML_NS = 'urn:epcglobal:cbv:mda';
 
 const NCNAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/**
+ * Terms the (protected) EPCIS 2.0 JSON-LD context defines besides its prefixes: a document context that reused
+ * one as a prefix would be a protected term redefinition (EPCIS-DIGEST §e "Extensions"), so such XML prefixes
+ * are replaced by invented ones. Compared case-sensitively, as JSON-LD terms are.
+ */
+const CONTEXT_TERMS = new Set([
+  'id',
+  'type',
+  'baseURL',
+  'ObjectEvent',
+  'AggregationEvent',
+  'TransformationEvent',
+  'AssociationEvent',
+  'TransactionEvent',
+  'Collection',
+  'member',
+  'eventTime',
+  'recordTime',
+  'eventTimeZoneOffset',
+  'action',
+  'certificationInfo',
+  'bizStep',
+  'disposition',
+  'bizLocation',
+  'readPoint',
+  'transformationID',
+  'epcList',
+  'sourceList',
+  'destinationList',
+  'persistentDisposition',
+  'quantity',
+  'epcClass',
+  'uom',
+  'quantityList',
+  'bizTransactionList',
+  'parentID',
+  'childEPCs',
+  'childQuantityList',
+  'inputEPCList',
+  'outputEPCList',
+  'inputQuantityList',
+  'outputQuantityList',
+  'sensorElementList',
+  'errorDeclaration',
+  'eventID',
+  'creationDate',
+  'sender',
+  'receiver',
+  'instanceIdentifier',
+  'schemaVersion',
+  'ilmd',
+  'EPCISDocument',
+  'EPCISQueryDocument',
+  'epcisHeader',
+  'masterData',
+  'vocabularyList',
+  'epcisBody',
+  'queryResults',
+  'subscriptionID',
+  'queryName',
+  'resultsBody',
+  'eventList',
+  'children',
+]);
 const RESERVED = new Set(['xml', 'xmlns', '_']);
 
 export class NamespaceRegistry {
@@ -45,6 +110,7 @@ export class NamespaceRegistry {
         prefix === undefined &&
         NCNAME.test(xmlPrefix) &&
         !RESERVED.has(xmlPrefix.toLowerCase()) &&
+        !CONTEXT_TERMS.has(xmlPrefix) &&
         !(xmlPrefix in CONTEXT_PREFIXES) &&
         !this.byPrefix.has(xmlPrefix)
       ) {

@@ -23,17 +23,18 @@ describe('XML extensions -> CURIE keys (EPCIS-DIGEST §f rules 8-9)', () => {
     ]);
   });
 
-  it('invents a prefix for a default namespace and for a clash with a protected context prefix', async () => {
+  it('invents a prefix for a default namespace and for a clash with a protected context prefix or term', async () => {
     const p = await parseEpcisXml(
       doc2(
         objectEvent(`<f xmlns="urn:acme:ns">1</f><gs1:g xmlns:gs1="urn:not-gs1">2</gs1:g>
-          <x:h xmlns:x="urn:acme:ns">3</x:h>`),
+          <x:h xmlns:x="urn:acme:ns">3</x:h><bizStep:k xmlns:bizStep="urn:term">4</bizStep:k>`),
       ),
     );
     const ev = eventsOf(p.document)[0]!;
     assert.equal(ev['ext1:f'], '1');
     assert.equal(ev['ext2:g'], '2');
     assert.equal(ev['ext1:h'], '3', 'the same namespace keeps one prefix, whatever the XML prefix');
+    assert.equal(ev['ext3:k'], '4', 'a context term (bizStep) is never reused as a prefix');
     assert.equal(p.namespaces.ext1, 'urn:acme:ns');
     assert.equal(p.namespaces.ext2, 'urn:not-gs1');
   });
