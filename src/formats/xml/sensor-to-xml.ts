@@ -1,0 +1,89 @@
+/**
+ * `sensorElementList` JSON -> XML (EPCIS 2.0 §7.3.7; XSD SensorElementType): metadata and report fields are
+ * attributes; measurement types and alert types are written `gs1:X` (or the Web URI), components as CBV
+ * URNs (or Web URIs); extension keys of metadata/report become namespaced attributes, those of the sensor
+ * element namespaced child elements after the reports.
+ */
+import { validationError } from '../../errors/epcis-errors';
+import type { JsonObject, JsonValue } from '../../model/types';
+import { cbvFromBare, gs1VocFromBare, type CbvXmlFormat } from './cbv-xml-forms';
+import { scalarText, writeExtension } from './extension-to-xml';
+import { NamespaceWriter } from './namespace-writer';
+import type { Attrs, XmlWriter } from './xml-writer';
+
+const METADATA = new Set([
+  'time',
+  'startTime',
+  'endTime',
+  'deviceID',
+  'deviceMetadata',
+  'rawData',
+  'dataProcessingMethod',
+  'bizRules',
+]);
+const REPORT = new Set([
+  'type',
+  'exception',
+  'deviceID',
+  'deviceMetadata',
+  'rawData',
+  'dataProcessingMethod',
+  'time',
+  'microorganism',
+  'chemicalSubstance',
+  'value',
+  'component',
+  'stringValue',
+  'booleanValue',
+  'hexBinaryValue',
+  'uriValue',
+  'minValue',
+  'maxValue',
+  'meanValue',
+  'sDev',
+  'percRank',
+  'percValue',
+  'uom',
+  'coordinateReferenceSystem',
+]);
+
+function attrs(obj: JsonObject, known: Set<string>, ns: NamespaceWriter, fmt: CbvXmlFormat, where: string): Attrs {
+  const out: Attrs = [];
+  for (const [k, v] of Object.entries(obj)) {
+    if (v !== null && typeof v === 'object') {
+      throw validationError(`${where}.${k}: a structured value cannot be written as an XML attribute`);
+    }
+    if (known.has(k)) {
+      let s = scalarText(v);
+      if (where === 'sensorReport' && (k === 'type' || k === 'exception')) s = gs1VocFromBare(s, fmt);
+      else if (where === 'sensorReport' && k === 'component') s = cbvFromBare('component', s, fmt);
+      out.push([k, s]);
+    } else if (NamespaceWriter.isExtensionKey(k)) out.push([ns.qname(k), scalarText(v)]);
+    // Another bare field (e.g. `bizRules` on a sensorReport in SensorDataExample8): the XSD's anyAttribute
+    // admits unqualified attributes, and the parser maps them back to the same key.
+    else out.push([k, scalarText(v)]);
+  }
+  return out;
+}
+
+export function writeSensorElementList(w: XmlWriter, ns: NamespaceWriter, list: JsonValue, fmt: CbvXmlFormat): void {
+  w.open('sensorElementList');
+  for (const item of Array.isArray(list) ? list : []) {
+    const se = item as JsonObject;
+    w.open('sensorElement');
+    const md = se.sensorMetadata;
+    if (md && typeof md === 'object' && !Array.isArray(md)) {
+      w.leaf('sensorMetadata', '', attrs(md, METADATA, ns, fmt, 'sensorMetadata'));
+    }
+    for (const r of Array.isArray(se.sensorReport) ? se.sensorReport : []) {
+      w.leaf('sensorReport', '', attrs(r as JsonObject, REPORT, ns, fmt, 'sensorReport'));
+    }
+    for (const [k, v] of Object.entries(se)) {
+      if (k === 'sensorMetadata' || k === 'sensorReport') continue;
+      if (!NamespaceWriter.isExtensionKey(k)) throw validationError(`sensorElement: unknown field "${k}"`);
+      writeExtension(w, ns, k, v);
+    }
+    w.close('sensorElement');
+  }
+  w.close('sensorElementList');
+}

@@ -1,0 +1,143 @@
+/**
+ * XSD validation with xmllint-wasm (libxml2 compiled to WebAssembly: no native build; each call runs in a worker
+ * thread, so validation never blocks the event loop). Schema files are read once per schema set and handed to
+ * xmllint through its in-memory file system; the schema is chosen by the document's root namespace.
+ * The project's own XSDs live in `schemas/xsd/`; the same code validates against any other set (the tests use
+ * the official GS1 XSDs as an oracle).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SaxesParser } from 'saxes';
+import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
+import { checkXmlPrologue, resolveLimits } from './xml-limits';
+
+export interface XsdValidationError {
+  message: string;
+  line: number | null;
+}
+
+export interface XsdSetLayout {
+  /** Directory holding the files (file names are kept; subdirectories allowed in `files`). */
+  dir: string;
+  /** Every schema file of the set, relative to `dir`. */
+  files: string[];
+  /** Root element namespace URI -> the entry schema file (relative to `dir`). */
+  entries: Record<string, string>;
+}
+
+/** `schemas/xsd` at the repository root, from src/formats/xml (tsx) or dist/src/formats/xml (compiled). */
+export const PROJECT_XSD_DIR =
+  [
+    path.resolve(__dirname, '..', '..', '..', 'schemas', 'xsd'),
+    path.resolve(__dirname, '..', '..', '..', '..', 'schemas', 'xsd'),
+  ].find((dir) => existsSync(path.join(dir, 'epcis-2.0.xsd'))) ??
+  path.resolve(__dirname, '..', '..', '..', 'schemas', 'xsd');
+
+export const PROJECT_XSD_LAYOUT: XsdSetLayout = {
+  dir: PROJECT_XSD_DIR,
+  files: [
+    'sbdh.xsd',
+    'epcis-2.0.xsd',
+    'epcis-query-2.0.xsd',
+    'epcis-masterdata-2.0.xsd',
+    'epcis-1.2.xsd',
+    'epcis-query-1.2.xsd',
+    'epcis-masterdata-1.2.xsd',
+  ],
+  entries: {
+    'urn:epcglobal:epcis:xsd:2': 'epcis-2.0.xsd',
+    'urn:epcglobal:epcis-query:xsd:2': 'epcis-query-2.0.xsd',
+    'urn:epcglobal:epcis-masterdata:xsd:2': 'epcis-masterdata-2.0.xsd',
+    'urn:epcglobal:epcis:xsd:1': 'epcis-1.2.xsd',
+    'urn:epcglobal:epcis-query:xsd:1': 'epcis-query-1.2.xsd',
+    'urn:epcglobal:epcis-masterdata:xsd:1': 'epcis-masterdata-1.2.xsd',
+  },
+};
+
+/** The root element's namespace URI ('' when none or not well-formed up to the root tag). */
+export function rootNamespace(xml: string): string {
+  const parser = new SaxesParser({ xmlns: true, position: false });
+  let ns = '';
+  const stop = new Error('root found');
+  parser.on('opentag', (tag) => {
+    ns = tag.uri ?? '';
+    throw stop;
+  });
+  parser.on('error', () => {
+    throw stop;
+  });
+  try {
+    parser.write(xml).close();
+  } catch {
+    // stopped at the root element, or malformed before it
+  }
+  return ns;
+}
+
+export class XsdValidator {
+  private readonly files: XMLFileInfo[];
+
+  constructor(private readonly layout: XsdSetLayout) {
+    // xmllint's in-memory FS is flat: schema imports use `./<base name>`, so files are loaded by base name.
+    this.files = layout.files.map((f) => ({
+      fileName: path.basename(f),
+      contents: readFileSync(path.join(layout.dir, f), 'utf8'),
+    }));
+  }
+
+  /** Validates several documents in one xmllint run per entry schema; returns the errors of each document. */
+  async validateMany(docs: string[]): Promise<XsdValidationError[][]> {
+    const results: XsdValidationError[][] = docs.map(() => []);
+    const groups = new Map<string, number[]>();
+    docs.forEach((xml, i) => {
+      const entry = this.layout.entries[rootNamespace(xml)];
+      if (entry === undefined) {
+        results[i] = [{ message: 'The root element is not in a namespace this schema set validates', line: null }];
+        return;
+      }
+      groups.set(entry, [...(groups.get(entry) ?? []), i]);
+    });
+    for (const [entry, indexes] of groups) {
+      const base = path.basename(entry);
+      const schema = this.files.find((f) => f.fileName === base)!;
+      const xml = indexes.map((i) => ({ fileName: `doc_${i}.xml`, contents: docs[i]! }));
+      try {
+        const r = await validateXML({
+          xml,
+          schema,
+          preload: this.files.filter((f) => f !== schema),
+          maxMemoryPages: 16384,
+        });
+        for (const e of r.errors) {
+          const m = e.loc ? /^doc_(\d+)\.xml$/.exec(e.loc.fileName) : null;
+          if (m) results[Number(m[1])]!.push({ message: e.message, line: e.loc?.lineNumber ?? null });
+        }
+      } catch (err) {
+        // xmllint exits with a non-validation code when a document is not well-formed.
+        for (const i of indexes) results[i]!.push({ message: (err as Error).message.trim(), line: null });
+      }
+    }
+    return results;
+  }
+
+  async validate(xml: string): Promise<XsdValidationError[]> {
+    return (await this.validateMany([xml]))[0]!;
+  }
+}
+
+let projectValidator: XsdValidator | undefined;
+
+/**
+ * Validates an EPCIS XML document (2.0 or 1.2 document, query document, master data document, capture job or
+ * EPCISException) against the project's XSDs. The hardening checks of the parser run first, so no DTD or
+ * entity ever reaches libxml2. Returns the list of errors (empty when valid).
+ */
+export async function validateEpcisXmlSchema(xml: string): Promise<XsdValidationError[]> {
+  try {
+    checkXmlPrologue(xml, resolveLimits());
+  } catch (err) {
+    return [{ message: (err as Error).message, line: null }];
+  }
+  projectValidator ??= new XsdValidator(PROJECT_XSD_LAYOUT);
+  return projectValidator.validate(xml);
+}
