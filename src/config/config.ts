@@ -18,6 +18,8 @@ export interface AppConfig {
     maxBytes: number;
     /** Maximum nesting depth of a JSON document (MongoDB stores at most 100 levels; jsonld overflows near 870). */
     maxDepth: number;
+    /** Validate XML captures against the project's XSDs (schemas/xsd) before accepting them. */
+    xmlSchemaValidation: boolean;
   };
   query: {
     /** Default and maximum `perPage` (EPCIS 2.0 REST binding: default 30; a server cap is allowed). */
@@ -55,7 +57,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     capture: {
       maxEvents: int(env, 'EPCIS_CAPTURE_MAX_EVENTS', 10_000),
       maxBytes: int(env, 'EPCIS_CAPTURE_MAX_BYTES', 20 * 1024 * 1024),
-      maxDepth: int(env, 'EPCIS_MAX_JSON_DEPTH', 64),
+      maxDepth: int(env, 'EPCIS_MAX_DEPTH', 64),
+      xmlSchemaValidation: (env['EPCIS_XML_SCHEMA_VALIDATION'] ?? 'true').toLowerCase() !== 'false',
     },
     query: {
       defaultPerPage: int(env, 'EPCIS_DEFAULT_PER_PAGE', 30),
