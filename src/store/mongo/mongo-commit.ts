@@ -12,10 +12,11 @@ import type { CommitDecision, MongoContext } from './mongo-context';
 import { finishJob } from './mongo-jobs';
 import { stageEvents, withdraw } from './mongo-staging';
 import { applyVocabulary } from './mongo-vocabulary';
+import { retrying } from './mongo-errors';
 
 export async function commitCapture(ctx: MongoContext, request: CommitRequest): Promise<CommitResult> {
   const { captureID } = request;
-  const job = await ctx.jobs.findOne({ _id: captureID }, { projection: { running: 1 } });
+  const job = await retrying(() => ctx.jobs.findOne({ _id: captureID }, { projection: { running: 1 } }));
   if (!job) throw implementationError(`No capture job ${captureID}: create the job before committing its events`);
   if (!job.running) throw implementationError(`Capture job ${captureID} is already finished`);
 
@@ -56,9 +57,8 @@ export async function commitCapture(ctx: MongoContext, request: CommitRequest): 
       duplicateCount,
       vocabulary: foldVocabulary(request.vocabulary).map(encodeVocabularyElement),
     };
-    const decided = await ctx.jobs.updateOne(
-      { _id: captureID, running: true, decision: { $exists: false } },
-      { $set: { decision } },
+    const decided = await retrying(() =>
+      ctx.jobs.updateOne({ _id: captureID, running: true, decision: { $exists: false } }, { $set: { decision } }),
     );
     if (decided.matchedCount !== 1) {
       // Another instance's start-up recovery failed this job meanwhile: honour its verdict.
@@ -72,9 +72,11 @@ export async function commitCapture(ctx: MongoContext, request: CommitRequest): 
 
 /** Makes a decided capture visible and finishes its job. Idempotent: recovery may repeat it after a crash. */
 export async function rollForward(ctx: MongoContext, captureID: string, decision: CommitDecision): Promise<void> {
-  await ctx.events.updateMany(
-    { captureID, state: 'staged' },
-    { $set: { state: 'committed', recordTime: decision.recordTime } },
+  await retrying(() =>
+    ctx.events.updateMany(
+      { captureID, state: 'staged' },
+      { $set: { state: 'committed', recordTime: decision.recordTime } },
+    ),
   );
   await applyVocabulary(ctx, decision.vocabulary);
   await finishJob(ctx, captureID, {

@@ -14,12 +14,13 @@
 import { implementationError } from '../../errors/epcis-errors';
 import type { EventWriteStatus, StoredEvent } from '../stored-event';
 import type { MongoContext } from './mongo-context';
-import { duplicateKeyIndices, read } from './mongo-errors';
+import { duplicateKeyIndices, read, retrying } from './mongo-errors';
 
 const INSERT_BATCH = 1000;
-const POLL_MS = 20;
-/** Every this many polls, a waiting capture checks whether the one it waits for is abandoned. */
-const POLLS_PER_STALE_CHECK = 25;
+/** Polling starts fast and slows down (x1.5 per poll, up to 250 ms) so that long waits do not load the server. */
+const pollDelay = (polls: number) => Math.min(250, 10 * 1.5 ** Math.min(polls, 10));
+/** Every this many polls (about 3 s once slowed down), a waiting capture checks whether its holder is abandoned. */
+const POLLS_PER_STALE_CHECK = 12;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -58,22 +59,21 @@ export async function stageEvents(
 /** Polls until `key` is no longer staged by `holder` (decided either way, or cleared as abandoned). */
 async function waitUntilReleased(ctx: MongoContext, blocked: Withdraw, deadline: number): Promise<void> {
   for (let polls = 1; ; polls += 1) {
-    const current = await ctx.events.findOne(
-      { _id: blocked.key },
-      { projection: { state: 1, captureID: 1 }, maxTimeMS: ctx.maxTimeMS },
+    const current = await retrying(() =>
+      ctx.events.findOne({ _id: blocked.key }, { projection: { state: 1, captureID: 1 }, maxTimeMS: ctx.maxTimeMS }),
     );
     if (!current || current.state !== 'staged' || current.captureID !== blocked.holder) return;
     if (Date.now() > deadline) {
       throw implementationError(`Capture gave up waiting for capture ${blocked.holder} holding the same event ids`);
     }
     if (polls % POLLS_PER_STALE_CHECK === 0) await resolveAbandoned(ctx, new Set([blocked.holder]));
-    await sleep(POLL_MS);
+    await sleep(pollDelay(polls));
   }
 }
 
 /** Deletes every event this capture staged (nothing of it is visible, so this is invisible too). */
 export async function withdraw(ctx: MongoContext, captureID: string): Promise<void> {
-  await ctx.events.deleteMany({ captureID, state: 'staged' });
+  await retrying(() => ctx.events.deleteMany({ captureID, state: 'staged' }));
 }
 
 async function stageOnce(
@@ -143,7 +143,7 @@ async function stageOnce(
     }
     polls += 1;
     if (polls % POLLS_PER_STALE_CHECK === 0) await resolveAbandoned(ctx, blockers);
-    await sleep(POLL_MS);
+    await sleep(pollDelay(polls));
   }
 
   for (const index of repeats) {
@@ -167,7 +167,7 @@ async function insertStaged(
     const batch = indices.slice(start, start + INSERT_BATCH);
     const docs = batch.map((index) => ({ ...events[index]!, captureID, state: 'staged' as const, recordTime: null }));
     try {
-      await ctx.events.insertMany(docs, { ordered: false });
+      await retrying(() => ctx.events.insertMany(docs, { ordered: false }));
     } catch (error) {
       const failed = duplicateKeyIndices(error);
       if (!failed) throw error;
@@ -184,11 +184,14 @@ async function insertStaged(
  */
 async function resolveAbandoned(ctx: MongoContext, captureIDs: Set<string>): Promise<void> {
   for (const other of captureIDs) {
-    const job = await ctx.jobs.findOne({ _id: other }, { projection: { running: 1, decision: 1 } });
-    if (job?.running && job.decision) {
-      await ctx.events.updateMany(
-        { captureID: other, state: 'staged' },
-        { $set: { state: 'committed', recordTime: job.decision.recordTime } },
+    const job = await retrying(() => ctx.jobs.findOne({ _id: other }, { projection: { running: 1, decision: 1 } }));
+    const decision = job?.decision;
+    if (job?.running && decision) {
+      await retrying(() =>
+        ctx.events.updateMany(
+          { captureID: other, state: 'staged' },
+          { $set: { state: 'committed', recordTime: decision.recordTime } },
+        ),
       );
     } else if (!job?.running) {
       await withdraw(ctx, other);

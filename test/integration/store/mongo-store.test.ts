@@ -11,6 +11,7 @@ import type { EventStore } from '../../../src/store/event-store';
 import type { StoredEvent } from '../../../src/store/stored-event';
 import { getTestMongo, uniqueDbName } from '../../support/mongo-server';
 import { capture, ids, job, storedEvent } from './store-fixtures';
+import { runOverlappingCaptures } from './store-concurrency';
 import { storeContract } from './store-contract';
 
 describe('MongoEventStore', function () {
@@ -141,6 +142,21 @@ describe('MongoEventStore', function () {
       const again = await capture(store, [storedEvent({ eventID: 'u1' })]);
       assert.deepEqual(again.result.statuses, ['stored']);
       await store.close();
+    });
+
+    it('several instances with concurrent captures on one database store each event once (wait-die)', async () => {
+      const instances = await Promise.all(
+        [0, 1, 2].map(async () => {
+          const store = new MongoEventStore({ uri, dbName, captureConcurrency: 4, stagedWaitMs: 60_000 });
+          await store.open();
+          return store;
+        }),
+      );
+      try {
+        await runOverlappingCaptures(instances);
+      } finally {
+        for (const store of instances) await store.close();
+      }
     });
 
     it('a capture with priority waits for a holder that rolls back, then stores the event itself', async () => {
