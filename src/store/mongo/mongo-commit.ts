@@ -2,7 +2,7 @@
  * Atomic capture without multi-document transactions (DESIGN.md "Capture"; EPCIS 2.0 REST binding
  * GS1-Capture-Error-Behaviour). Stage every event invisibly, let the capture service decide from the write
  * statuses, then either withdraw the staged events (rollback, failed) or record the decision on the job document
- * in ONE atomic update and only then flip the staged events to committed. After a crash, recovery rolls every
+ * in ONE atomic update and only then publish the staged events. After a crash, recovery rolls every
  * decided capture forward and every undecided one back (mongo-recovery.ts), so a capture is all-or-nothing.
  */
 import { implementationError } from '../../errors/epcis-errors';
@@ -10,7 +10,7 @@ import type { CommitRequest, CommitResult } from '../event-store';
 import { encodeVocabularyElement, foldVocabulary } from '../vocabulary-merge';
 import type { CommitDecision, MongoContext } from './mongo-context';
 import { finishJob } from './mongo-jobs';
-import { stageEvents, withdraw } from './mongo-staging';
+import { publishStaged, stageEvents, withdraw } from './mongo-staging';
 import { applyVocabulary } from './mongo-vocabulary';
 import { retrying } from './mongo-errors';
 
@@ -72,12 +72,7 @@ export async function commitCapture(ctx: MongoContext, request: CommitRequest): 
 
 /** Makes a decided capture visible and finishes its job. Idempotent: recovery may repeat it after a crash. */
 export async function rollForward(ctx: MongoContext, captureID: string, decision: CommitDecision): Promise<void> {
-  await retrying(() =>
-    ctx.events.updateMany(
-      { captureID, state: 'staged' },
-      { $set: { state: 'committed', recordTime: decision.recordTime } },
-    ),
-  );
+  await publishStaged(ctx, captureID, decision.recordTime);
   await applyVocabulary(ctx, decision.vocabulary);
   await finishJob(ctx, captureID, {
     success: decision.outcome.success,

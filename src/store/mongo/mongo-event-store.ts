@@ -73,6 +73,7 @@ export class MongoEventStore implements EventStore {
       await createIndexes(db);
       const context: MongoContext = {
         events: db.collection<StoredEvent>(COLLECTIONS.events),
+        staged: db.collection<StoredEvent>(COLLECTIONS.stagedEvents),
         jobs: db.collection<JobDocument>(COLLECTIONS.captureJobs),
         vocabulary: db.collection<VocabularyDocument>(COLLECTIONS.vocabulary),
         maxTimeMS: this.options.maxTimeMS ?? DEFAULT_MAX_TIME_MS,

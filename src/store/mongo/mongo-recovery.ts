@@ -49,7 +49,7 @@ export async function recover(ctx: MongoContext): Promise<RecoveryReport> {
   }
 
   // Staged leftovers whose job is finished or missing (e.g. a crash between failing a job and withdrawing).
-  const stagedCaptures = await retrying(() => ctx.events.distinct('captureID', { state: 'staged' }));
+  const stagedCaptures = await retrying(() => ctx.staged.distinct('captureID'));
   for (const captureID of stagedCaptures) {
     const job = await retrying(() => ctx.jobs.findOne({ _id: captureID }, { projection: { running: 1 } }));
     if (!job?.running) await withdraw(ctx, captureID);
