@@ -23,8 +23,8 @@ import { duplicateKeyIndices, read, retrying } from './mongo-errors';
 const BATCH = 1000;
 /** Polling starts fast and slows down (x1.5 per poll, up to 250 ms) so that long waits do not load the server. */
 const pollDelay = (polls: number) => Math.min(250, 10 * 1.5 ** Math.min(polls, 10));
-/** Every this many polls (about 3 s once slowed down), a waiting capture checks whether its holder is abandoned. */
-const POLLS_PER_STALE_CHECK = 12;
+/** A waiting capture checks whether its holder is abandoned after 3 polls, then every 12 (about 3 s). */
+const checksForAbandoned = (polls: number) => polls === 3 || polls % 12 === 0;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -96,7 +96,7 @@ async function waitUntilReleased(ctx: MongoContext, blocked: Withdraw, deadline:
     if (Date.now() > deadline) {
       throw implementationError(`Capture gave up waiting for capture ${blocked.holder} holding the same event ids`);
     }
-    if (polls % POLLS_PER_STALE_CHECK === 0) await resolveAbandoned(ctx, new Set([blocked.holder]));
+    if (checksForAbandoned(polls)) await resolveAbandoned(ctx, new Set([blocked.holder]));
     await sleep(pollDelay(polls));
   }
 }
@@ -189,7 +189,7 @@ async function stageOnce(
       );
     }
     polls += 1;
-    if (polls % POLLS_PER_STALE_CHECK === 0) await resolveAbandoned(ctx, blockers);
+    if (checksForAbandoned(polls)) await resolveAbandoned(ctx, blockers);
     await sleep(pollDelay(polls));
   }
 

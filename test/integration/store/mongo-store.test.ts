@@ -117,6 +117,10 @@ describe('MongoEventStore', function () {
         staged('d2', 'decided'),
         staged('orphan', 'failed-earlier'),
       ]);
+      // The crash hit "decided" in the middle of publishing: d1 is already copied, its claim not yet released.
+      await db
+        .collection<StoredEvent>('events')
+        .insertOne({ ...staged('d1', 'decided'), state: 'committed', recordTime });
 
       const store = await openStore(dbName);
       assert.deepEqual(store.lastRecovery, { rolledForward: ['decided'], rolledBack: ['undecided'] });
