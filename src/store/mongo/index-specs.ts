@@ -6,6 +6,7 @@ import type { IndexDescription } from 'mongodb';
 
 export const COLLECTIONS = {
   events: 'events',
+  stagedEvents: 'stagedEvents',
   captureJobs: 'captureJobs',
   vocabulary: 'vocabulary',
 } as const;
@@ -17,10 +18,10 @@ export const INDEX_SPECS: Record<keyof typeof COLLECTIONS, IndexDescription[]> =
     { key: { recordTime: 1 }, name: 'recordTime' },
     { key: { type: 1 }, name: 'type' },
     { key: { eventID: 1 }, name: 'eventID' },
-    // Staging and recovery look events up by capture and state (DESIGN.md "Capture").
-    { key: { captureID: 1, state: 1 }, name: 'captureID_state' },
-    { key: { state: 1, captureID: 1 }, name: 'state_captureID' },
+    { key: { captureID: 1 }, name: 'captureID' },
   ],
+  // Publishing, withdrawing and recovery find a capture's claims (DESIGN.md "Capture").
+  stagedEvents: [{ key: { captureID: 1 }, name: 'captureID' }],
   captureJobs: [
     // GET /capture pages by (createdAt, captureID); recovery looks for running jobs.
     { key: { createdAt: 1, captureID: 1 }, name: 'createdAt_captureID' },

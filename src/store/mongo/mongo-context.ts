@@ -33,7 +33,10 @@ export interface VocabularyDocument extends VocabularyElementRecord {
 }
 
 export interface MongoContext {
+  /** Committed events only (the visibility rule `state: 'committed'` is still applied to every read). */
   events: Collection<StoredEvent>;
+  /** Claims of undecided captures: one staged event per key at a time (mongo-staging.ts). */
+  staged: Collection<StoredEvent>;
   jobs: Collection<JobDocument>;
   vocabulary: Collection<VocabularyDocument>;
   /** `maxTimeMS` of every read. */

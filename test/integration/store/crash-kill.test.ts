@@ -82,7 +82,7 @@ describe('SIGKILL during captures, then restart', function () {
     try {
       await verify(store, acked);
       const client = await MongoClient.connect(uri);
-      assert.equal(await client.db(dbName).collection('events').countDocuments({ state: 'staged' }), 0);
+      assert.equal(await client.db(dbName).collection('stagedEvents').countDocuments({}), 0, 'no claims left');
       await client.db(dbName).dropDatabase();
       await client.close();
     } finally {

@@ -11,6 +11,7 @@ import type { EventStore } from '../../../src/store/event-store';
 import type { StoredEvent } from '../../../src/store/stored-event';
 import { getTestMongo, uniqueDbName } from '../../support/mongo-server';
 import { capture, ids, job, storedEvent } from './store-fixtures';
+import { runOverlappingCaptures } from './store-concurrency';
 import { storeContract } from './store-contract';
 
 describe('MongoEventStore', function () {
@@ -73,9 +74,12 @@ describe('MongoEventStore', function () {
     it('hides staged events from every read', async () => {
       const store = await openStore(dbName);
       await capture(store, [storedEvent({ eventID: 'visible' })]);
-      await admin.db(dbName).collection<StoredEvent>('events').insertOne(staged('hidden', 'live-capture'));
+      const db = admin.db(dbName);
+      await db.collection<StoredEvent>('stagedEvents').insertOne(staged('hidden', 'live-capture'));
+      // Defence in depth: even a staged document inside \`events\` is never served.
+      await db.collection<StoredEvent>('events').insertOne(staged('misplaced', 'live-capture'));
       assert.deepEqual(ids(await store.findEvents({})), ['ev|visible']);
-      assert.deepEqual(await store.findEvents({ eventID: 'hidden' }), []);
+      assert.deepEqual(await store.findEvents({ eventID: { $in: ['hidden', 'misplaced'] } }), []);
       assert.equal(await store.countEvents({}), 1);
       assert.equal(await store.countEvents({ state: 'staged' }), 0);
       await store.close();
@@ -89,7 +93,7 @@ describe('MongoEventStore', function () {
       // The state a crash leaves behind, written directly.
       const db = admin.db(dbName);
       const jobs = db.collection<JobDocument>('captureJobs');
-      const events = db.collection<StoredEvent>('events');
+      const stagedEvents = db.collection<StoredEvent>('stagedEvents');
       const recordTime = new Date('2024-06-01T12:00:00.000Z');
       await jobs.insertMany([
         { ...job('undecided', new Date('2024-06-01T11:00:00.000Z'), 2), _id: 'undecided' },
@@ -106,13 +110,17 @@ describe('MongoEventStore', function () {
         },
         { ...job('failed-earlier', new Date('2024-06-01T11:00:00.000Z')), _id: 'failed-earlier', running: false },
       ]);
-      await events.insertMany([
+      await stagedEvents.insertMany([
         staged('u1', 'undecided'),
         staged('u2', 'undecided'),
         staged('d1', 'decided'),
         staged('d2', 'decided'),
         staged('orphan', 'failed-earlier'),
       ]);
+      // The crash hit "decided" in the middle of publishing: d1 is already copied, its claim not yet released.
+      await db
+        .collection<StoredEvent>('events')
+        .insertOne({ ...staged('d1', 'decided'), state: 'committed', recordTime });
 
       const store = await openStore(dbName);
       assert.deepEqual(store.lastRecovery, { rolledForward: ['decided'], rolledBack: ['undecided'] });
@@ -120,7 +128,7 @@ describe('MongoEventStore', function () {
       assert.deepEqual(ids(visible), ['ev|d1', 'ev|d2', 'ev|kept']);
       for (const event of visible.filter((e) => e.captureID === 'decided'))
         assert.deepEqual(event.recordTime, recordTime);
-      assert.equal(await events.countDocuments({ state: 'staged' }), 0, 'no staged leftovers');
+      assert.equal(await stagedEvents.countDocuments({}), 0, 'no staged leftovers');
 
       const rolledBack = await store.getJob('undecided');
       assert.equal(rolledBack?.running, false);
@@ -143,15 +151,30 @@ describe('MongoEventStore', function () {
       await store.close();
     });
 
+    it('several instances with concurrent captures on one database store each event once (wait-die)', async () => {
+      const instances = await Promise.all(
+        [0, 1, 2].map(async () => {
+          const store = new MongoEventStore({ uri, dbName, captureConcurrency: 4, stagedWaitMs: 60_000 });
+          await store.open();
+          return store;
+        }),
+      );
+      try {
+        await runOverlappingCaptures(instances);
+      } finally {
+        for (const store of instances) await store.close();
+      }
+    });
+
     it('a capture with priority waits for a holder that rolls back, then stores the event itself', async () => {
       const store = await openStore(dbName);
       const db = admin.db(dbName);
       await db.collection<JobDocument>('captureJobs').insertOne({ ...job('zzz-holder'), _id: 'zzz-holder' });
-      await db.collection<StoredEvent>('events').insertOne(staged('W', 'zzz-holder'));
+      await db.collection<StoredEvent>('stagedEvents').insertOne(staged('W', 'zzz-holder'));
       const waiting = capture(store, [storedEvent({ eventID: 'W' })], { captureID: 'aaa-waiter' });
       await new Promise((resolve) => setTimeout(resolve, 150));
       assert.equal(await store.countEvents({}), 0, 'still waiting, nothing visible');
-      await db.collection<StoredEvent>('events').deleteMany({ captureID: 'zzz-holder' }); // the holder rolls back
+      await db.collection<StoredEvent>('stagedEvents').deleteMany({ captureID: 'zzz-holder' }); // the holder rolls back
       const { result } = await waiting;
       assert.deepEqual(result.statuses, ['stored']);
       assert.deepEqual(ids(await store.findEvents({ captureID: 'aaa-waiter' })), ['ev|W']);
@@ -164,7 +187,7 @@ describe('MongoEventStore', function () {
       for (const holder of ['aaa-gone', 'zzz-gone']) {
         await db.collection<JobDocument>('captureJobs').insertOne({ ...job(holder), _id: holder, running: false });
       }
-      await db.collection<StoredEvent>('events').insertMany([staged('L1', 'aaa-gone'), staged('L2', 'zzz-gone')]);
+      await db.collection<StoredEvent>('stagedEvents').insertMany([staged('L1', 'aaa-gone'), staged('L2', 'zzz-gone')]);
       // "mmm" withdraws before "aaa-gone" (smaller id) and waits for "zzz-gone" (greater id): both paths clean up.
       const { result } = await capture(store, [storedEvent({ eventID: 'L1' }), storedEvent({ eventID: 'L2' })], {
         captureID: 'mmm',
@@ -179,14 +202,15 @@ describe('MongoEventStore', function () {
       const db = admin.db(dbName);
       // Capture "aaa" (it has priority: smaller id) holds W staged, undecided, as if still running elsewhere.
       await db.collection<JobDocument>('captureJobs').insertOne({ ...job('aaa'), _id: 'aaa' });
-      await db.collection<StoredEvent>('events').insertOne(staged('W', 'aaa'));
+      await db.collection<StoredEvent>('stagedEvents').insertOne(staged('W', 'aaa'));
       const waiting = capture(store, [storedEvent({ eventID: 'W' })], { captureID: 'zzz' });
       await new Promise((resolve) => setTimeout(resolve, 150));
       assert.equal(await store.countEvents({}), 0, 'still waiting, nothing visible');
-      // "aaa" commits: its decision, then the flip (what rollForward does).
+      // "aaa" commits: its event is copied into \`events\`, then its claim released (what publishStaged does).
       await db
         .collection<StoredEvent>('events')
-        .updateMany({ captureID: 'aaa' }, { $set: { state: 'committed', recordTime: new Date() } });
+        .insertOne({ ...staged('W', 'aaa'), state: 'committed', recordTime: new Date() });
+      await db.collection<StoredEvent>('stagedEvents').deleteMany({ captureID: 'aaa' });
       const { result } = await waiting;
       assert.deepEqual(result.statuses, ['identical']);
       assert.deepEqual(ids(await store.findEvents({ captureID: 'aaa' })), ['ev|W']);
