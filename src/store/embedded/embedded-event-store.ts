@@ -28,9 +28,6 @@ export interface EmbeddedEventStoreOptions {
 
 const DEFAULT_MAX_TIME_MS = 30_000;
 
-/** What memory holds is exactly what replay would rebuild: the journal encoding applied both ways. */
-const normalise = <T>(value: T): T => decodeValue(encodeValue(value)) as T;
-
 export class EmbeddedEventStore implements EventStore {
   readonly kind = 'embedded' as const;
   readonly description: string;
@@ -71,8 +68,10 @@ export class EmbeddedEventStore implements EventStore {
   /** Journals a record (durably) and then applies it to memory, under the store's lock. */
   private async commitRecord(record: JournalRecord): Promise<void> {
     const state = this.live;
-    await this.journal.append(record);
-    state.apply(normalise(record));
+    // What memory holds is exactly what replay rebuilds: the journal's encoding, decoded.
+    const encoded = encodeValue(record);
+    await this.journal.appendEncoded(encoded);
+    state.apply(decodeValue(encoded) as JournalRecord);
   }
 
   createJob(job: CaptureJobRecord): Promise<void> {
