@@ -34,7 +34,13 @@ export interface MongoEventStoreOptions {
    */
   captureConcurrency?: number;
   /**
-   * Lease of this instance (default 30 s): it refreshes a heartbeat every third of it and, at the same time,
+   * A stable identity of this server instance across restarts (e.g. host name + port), unique among the instances
+   * sharing the database. With it, a restarted instance recovers the captures its previous run left at once;
+   * without it (a random id per process) they are recovered when the previous run's lease expires.
+   */
+  instanceId?: string;
+  /**
+   * Lease of this instance (default 10 s): it refreshes a heartbeat every third of it and, at the same time,
    * recovers the captures of instances whose lease expired (they crashed). Keep it well above the longest pause
    * of the event loop, and give every instance on one database the same value.
    */
@@ -43,7 +49,7 @@ export interface MongoEventStoreOptions {
 
 const DEFAULT_MAX_TIME_MS = 30_000;
 const DEFAULT_STAGED_WAIT_MS = 300_000;
-const DEFAULT_LEASE_MS = 30_000;
+const DEFAULT_LEASE_MS = 10_000;
 /** One commit lock and one clock per process, shared by every instance (DESIGN.md "Capture", recordTime order). */
 const PROCESS_COMMIT_LOCK = new Mutex();
 const PROCESS_CLOCK = new MonotonicClock();
@@ -93,11 +99,11 @@ export class MongoEventStore implements EventStore {
         clock: PROCESS_CLOCK,
         stagedWaitMs: this.options.stagedWaitMs ?? DEFAULT_STAGED_WAIT_MS,
         instances: db.collection<InstanceDocument>(COLLECTIONS.instances),
-        instanceId: randomUUID(),
+        instanceId: this.options.instanceId ?? randomUUID(),
         leaseMs: this.options.leaseMs ?? DEFAULT_LEASE_MS,
       };
       await heartbeat(context);
-      this.lastRecovery = await recover(context);
+      this.lastRecovery = await recover(context, true);
       this.client = client;
       this.context = context;
       this.timer = setInterval(() => this.beat(context), Math.max(20, context.leaseMs / 3));
@@ -115,7 +121,7 @@ export class MongoEventStore implements EventStore {
     this.tick = (async () => {
       try {
         await heartbeat(context);
-        await recover(context);
+        await recover(context, false);
       } catch {
         // Transient (server unreachable...): the next tick tries again; reads and writes report their own errors.
       } finally {

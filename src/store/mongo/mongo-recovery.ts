@@ -14,10 +14,15 @@ export interface RecoveryReport {
   rolledBack: string[];
 }
 
-export async function recover(ctx: MongoContext): Promise<RecoveryReport> {
+/**
+ * `atOpen`: this instance has just started, so jobs under its own id belong to a previous incarnation (a stable
+ * `instanceId` given in the options) and are recovered at once; afterwards its own jobs are never touched.
+ */
+export async function recover(ctx: MongoContext, atOpen: boolean): Promise<RecoveryReport> {
   const report: RecoveryReport = { rolledForward: [], rolledBack: [] };
   const live = await liveInstances(ctx);
-  const orphaned = (job: Pick<JobDocument, 'instance'>) => !job.instance || !live.has(job.instance);
+  const orphaned = (job: Pick<JobDocument, 'instance'>) =>
+    job.instance === ctx.instanceId ? atOpen : !job.instance || !live.has(job.instance);
 
   const decided = await retrying(() => ctx.jobs.find({ running: true, decision: { $exists: true } }).toArray());
   for (const job of decided) {

@@ -207,6 +207,30 @@ describe('MongoEventStore', function () {
       await second.close();
     });
 
+    it('an instance restarted under the same stable instanceId recovers its previous run at once', async () => {
+      const db = admin.db(dbName);
+      // The previous run of "stable-1" crashed a moment ago: its lease still looks current.
+      await db
+        .collection<InstanceDocument>('storeInstances')
+        .insertOne({ _id: 'stable-1', heartbeatAt: new Date(Date.now() + 60_000) });
+      await db
+        .collection<JobDocument>('captureJobs')
+        .insertOne({ ...job('previous-run'), _id: 'previous-run', instance: 'stable-1' });
+      await db.collection<StoredEvent>('stagedEvents').insertOne(staged('P1', 'previous-run'));
+
+      const other = new MongoEventStore({ uri, dbName });
+      await other.open();
+      assert.deepEqual(other.lastRecovery?.rolledBack, [], 'another instance sees a live lease');
+      await other.close();
+
+      const restarted = new MongoEventStore({ uri, dbName, instanceId: 'stable-1' });
+      await restarted.open();
+      assert.deepEqual(restarted.lastRecovery?.rolledBack, ['previous-run']);
+      assert.equal((await restarted.getJob('previous-run'))?.running, false);
+      assert.equal(await db.collection('stagedEvents').countDocuments({}), 0);
+      await restarted.close();
+    });
+
     it('a capture with priority waits for a holder that rolls back, then stores the event itself', async () => {
       const store = await openStore(dbName);
       const db = admin.db(dbName);
