@@ -9,6 +9,7 @@ export const COLLECTIONS = {
   stagedEvents: 'stagedEvents',
   captureJobs: 'captureJobs',
   vocabulary: 'vocabulary',
+  instances: 'storeInstances',
 } as const;
 
 export const INDEX_SPECS: Record<keyof typeof COLLECTIONS, IndexDescription[]> = {
@@ -31,4 +32,5 @@ export const INDEX_SPECS: Record<keyof typeof COLLECTIONS, IndexDescription[]> =
     { key: { type: 1, id: 1 }, name: 'type_id' },
     { key: { id: 1 }, name: 'id' },
   ],
+  instances: [],
 };

@@ -7,11 +7,11 @@ import type { CaptureJobRecord, ProblemBody } from '../../model/types';
 import type { JobDocument, MongoContext } from './mongo-context';
 import { mapJobInsertError, read, retrying } from './mongo-errors';
 
-const JOB_PROJECTION = { _id: 0, decision: 0 } as const;
+const JOB_PROJECTION = { _id: 0, decision: 0, instance: 0 } as const;
 
 export async function createJob(ctx: MongoContext, job: CaptureJobRecord): Promise<void> {
   try {
-    await retrying(() => ctx.jobs.insertOne({ ...job, _id: job.captureID }));
+    await retrying(() => ctx.jobs.insertOne({ ...job, _id: job.captureID, instance: ctx.instanceId }));
   } catch (error) {
     mapJobInsertError(error, job.captureID);
   }

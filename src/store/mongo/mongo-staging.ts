@@ -18,7 +18,9 @@
 import { implementationError } from '../../errors/epcis-errors';
 import type { EventWriteStatus, StoredEvent } from '../stored-event';
 import type { MongoContext } from './mongo-context';
+import { interruptedCaptureProblem } from '../interrupted-problem';
 import { duplicateKeyIndices, read, retrying } from './mongo-errors';
+import { liveInstances } from './mongo-instances';
 
 const BATCH = 1000;
 /** Polling starts fast and slows down (x1.5 per poll, up to 250 ms) so that long waits do not load the server. */
@@ -229,13 +231,41 @@ async function insertClaims(
 /**
  * A capture waited on may belong to a process that died: when its job records a commit decision, publish its
  * events on its behalf (idempotent); when its job is finished or gone, its claims are leftovers of a rollback and
- * are released. A job still running without a decision is left alone (it may be live).
+ * are released; when it is undecided and its instance's lease has expired, it is rolled back.
  */
 async function resolveAbandoned(ctx: MongoContext, captureIDs: Set<string>): Promise<void> {
   for (const other of captureIDs) {
-    const job = await retrying(() => ctx.jobs.findOne({ _id: other }, { projection: { running: 1, decision: 1 } }));
+    const job = await retrying(() =>
+      ctx.jobs.findOne({ _id: other }, { projection: { running: 1, decision: 1, instance: 1 } }),
+    );
     const decision = job?.decision;
     if (job?.running && decision) await publishStaged(ctx, other, decision.recordTime);
     else if (!job?.running) await withdraw(ctx, other);
+    else if (!job.instance || !(await liveInstances(ctx)).has(job.instance)) await rollBackInterrupted(ctx, other);
   }
+}
+
+/**
+ * Fails an undecided running job ("interrupted by a restart"), then releases its claims. The job is failed first,
+ * and only if still undecided, so a crash in between leaves claims of a failed job, which recovery releases.
+ * Returns whether this call failed the job.
+ */
+export async function rollBackInterrupted(ctx: MongoContext, captureID: string): Promise<boolean> {
+  const failed = await retrying(() =>
+    ctx.jobs.updateOne(
+      { _id: captureID, running: true, decision: { $exists: false } },
+      {
+        $set: {
+          running: false,
+          success: false,
+          errors: [interruptedCaptureProblem()],
+          finishedAt: ctx.clock.now(),
+          storedCount: 0,
+          duplicateCount: 0,
+        },
+      },
+    ),
+  );
+  await withdraw(ctx, captureID);
+  return failed.matchedCount === 1;
 }

@@ -4,8 +4,8 @@
  * ones roll forward) and the visibility rule for staged events.
  */
 import assert from 'node:assert/strict';
-import { MongoClient } from 'mongodb';
-import type { JobDocument } from '../../../src/store/mongo/mongo-context';
+import { type Db, MongoClient } from 'mongodb';
+import type { InstanceDocument, JobDocument } from '../../../src/store/mongo/mongo-context';
 import { MongoEventStore } from '../../../src/store/mongo/mongo-event-store';
 import type { EventStore } from '../../../src/store/event-store';
 import type { StoredEvent } from '../../../src/store/stored-event';
@@ -63,6 +63,17 @@ describe('MongoEventStore', function () {
     beforeEach(() => {
       dbName = freshDb('recovery');
     });
+
+    /** A running job of another instance that is alive (its lease runs for another minute). */
+    async function liveJob(db: Db, captureID: string): Promise<void> {
+      const heartbeatAt = new Date(Date.now() + 60_000);
+      await db
+        .collection<InstanceDocument>('storeInstances')
+        .updateOne({ _id: 'other-live-instance' }, { $set: { heartbeatAt } }, { upsert: true });
+      await db
+        .collection<JobDocument>('captureJobs')
+        .insertOne({ ...job(captureID), _id: captureID, instance: 'other-live-instance' });
+    }
 
     const staged = (eventID: string, captureID: string): StoredEvent => ({
       ...storedEvent({ eventID }),
@@ -166,10 +177,64 @@ describe('MongoEventStore', function () {
       }
     });
 
+    it("leaves a live instance's capture alone when another instance starts, and recovers it once that dies", async () => {
+      const first = new MongoEventStore({ uri, dbName, leaseMs: 1000 });
+      await first.open();
+      await first.createJob(job('in-flight'));
+      // Mid-staging: a claim exists, no decision yet.
+      await admin.db(dbName).collection<StoredEvent>('stagedEvents').insertOne(staged('F1', 'in-flight'));
+      const second = new MongoEventStore({ uri, dbName, leaseMs: 1000 });
+      await second.open();
+      assert.deepEqual(second.lastRecovery, { rolledForward: [], rolledBack: [] });
+      assert.equal((await second.getJob('in-flight'))?.running, true);
+
+      // The first instance keeps working normally...
+      const { result } = await capture(first, [storedEvent({ eventID: 'F2' })]);
+      assert.deepEqual(result.statuses, ['stored']);
+      // ...then disappears without finishing "in-flight" (its lease is removed, as after a crash plus lease expiry).
+      await first.close();
+      const deadline = Date.now() + 10_000;
+      const claims = admin.db(dbName).collection('stagedEvents');
+      const settled = async () =>
+        !(await second.getJob('in-flight'))?.running && (await claims.countDocuments({})) === 0;
+      while (!(await settled()) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const recovered = await second.getJob('in-flight');
+      assert.equal(recovered?.running, false, "the survivors' heartbeat sweep rolled it back");
+      assert.match(recovered?.errors[0]?.detail ?? '', /interrupted by a restart/);
+      assert.equal(await claims.countDocuments({}), 0, 'its claims are released');
+      await second.close();
+    });
+
+    it('an instance restarted under the same stable instanceId recovers its previous run at once', async () => {
+      const db = admin.db(dbName);
+      // The previous run of "stable-1" crashed a moment ago: its lease still looks current.
+      await db
+        .collection<InstanceDocument>('storeInstances')
+        .insertOne({ _id: 'stable-1', heartbeatAt: new Date(Date.now() + 60_000) });
+      await db
+        .collection<JobDocument>('captureJobs')
+        .insertOne({ ...job('previous-run'), _id: 'previous-run', instance: 'stable-1' });
+      await db.collection<StoredEvent>('stagedEvents').insertOne(staged('P1', 'previous-run'));
+
+      const other = new MongoEventStore({ uri, dbName });
+      await other.open();
+      assert.deepEqual(other.lastRecovery?.rolledBack, [], 'another instance sees a live lease');
+      await other.close();
+
+      const restarted = new MongoEventStore({ uri, dbName, instanceId: 'stable-1' });
+      await restarted.open();
+      assert.deepEqual(restarted.lastRecovery?.rolledBack, ['previous-run']);
+      assert.equal((await restarted.getJob('previous-run'))?.running, false);
+      assert.equal(await db.collection('stagedEvents').countDocuments({}), 0);
+      await restarted.close();
+    });
+
     it('a capture with priority waits for a holder that rolls back, then stores the event itself', async () => {
       const store = await openStore(dbName);
       const db = admin.db(dbName);
-      await db.collection<JobDocument>('captureJobs').insertOne({ ...job('zzz-holder'), _id: 'zzz-holder' });
+      await liveJob(db, 'zzz-holder');
       await db.collection<StoredEvent>('stagedEvents').insertOne(staged('W', 'zzz-holder'));
       const waiting = capture(store, [storedEvent({ eventID: 'W' })], { captureID: 'aaa-waiter' });
       await new Promise((resolve) => setTimeout(resolve, 150));
@@ -201,7 +266,7 @@ describe('MongoEventStore', function () {
       const store = await openStore(dbName);
       const db = admin.db(dbName);
       // Capture "aaa" (it has priority: smaller id) holds W staged, undecided, as if still running elsewhere.
-      await db.collection<JobDocument>('captureJobs').insertOne({ ...job('aaa'), _id: 'aaa' });
+      await liveJob(db, 'aaa');
       await db.collection<StoredEvent>('stagedEvents').insertOne(staged('W', 'aaa'));
       const waiting = capture(store, [storedEvent({ eventID: 'W' })], { captureID: 'zzz' });
       await new Promise((resolve) => setTimeout(resolve, 150));
