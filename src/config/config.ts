@@ -1,3 +1,5 @@
+import { hostname } from 'node:os';
+
 /**
  * Server configuration, read from the environment by the entry point only (DESIGN.md "Configuration").
  * Every setting has a default; the README lists them all.
@@ -37,6 +39,11 @@ export interface AppConfig {
   /** GS1 Company Prefixes known to this server (their length is what matters), for Digital Link -> EPC URN. */
   companyPrefixes: string[];
   logLevel: string;
+  /**
+   * Identity of this server instance among those sharing one MongoDB: a restarted instance with the same id
+   * recovers its own interrupted captures at once; others' are recovered when their lease expires.
+   */
+  instanceId: string;
 }
 
 const int = (env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number => {
@@ -78,6 +85,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         return true;
       }),
     logLevel: env['LOG_LEVEL'] || 'info',
+    instanceId: env['EPCIS_INSTANCE_ID'] || `${hostname()}:${env['PORT'] || '8080'}`,
   };
 }
 

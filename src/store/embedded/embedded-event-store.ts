@@ -13,7 +13,6 @@ import type { StoredEvent } from '../stored-event';
 import { decodeVocabularyElement, vocabularyKey } from '../vocabulary-merge';
 import { planCommit } from './embedded-commit';
 import { EmbeddedState, type JobFinish, type JournalRecord, asJournalRecord } from './embedded-state';
-import { decodeValue, encodeValue } from './journal-codec';
 import { JournalFile, type JournalLogger } from './journal-file';
 import { runQuery } from './memory-query';
 import { compareStrings } from './sort-order';
@@ -68,10 +67,10 @@ export class EmbeddedEventStore implements EventStore {
   /** Journals a record (durably) and then applies it to memory, under the store's lock. */
   private async commitRecord(record: JournalRecord): Promise<void> {
     const state = this.live;
-    // What memory holds is exactly what replay rebuilds: the journal's encoding, decoded.
-    const encoded = encodeValue(record);
-    await this.journal.appendEncoded(encoded);
-    state.apply(decodeValue(encoded) as JournalRecord);
+    // Memory gets the record itself (the store owns it: readers get clones). It equals what replay rebuilds because
+    // records hold only JSON values and Dates, with no undefined fields (journal-codec round-trip tests).
+    await this.journal.append(record);
+    state.apply(record);
   }
 
   createJob(job: CaptureJobRecord): Promise<void> {
