@@ -3,6 +3,7 @@
  * (raw `insertMany(ordered:false)` of the equivalent stored documents into the same MongoDB server), plus peak RSS.
  * Prints figures and ratios; asserts nothing about timings.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,7 +19,8 @@ import { composeApp, eventPreparation } from '../../src/server/compose';
 import type { EventStore } from '../../src/store/event-store';
 import type { StoredEvent } from '../../src/store/stored-event';
 import { openStore } from '../../src/store/open-store';
-import { aggregationEvent, epcisDocument, objectEvent, range } from '../support/event-factory';
+import { aggregationEvent, EXAMPLE_NS, epcisDocument, objectEvent, range } from '../support/event-factory';
+import { serializeEpcisXml } from '../../src/formats/xml';
 import { getTestMongo, uniqueDbName } from '../support/mongo-server';
 import { stopSharedMongoServer } from '../support/mongo-server-registry';
 
@@ -32,10 +34,20 @@ interface Result {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-async function captureOverHttp(store: EventStore, body: string, count: number): Promise<number> {
+async function captureOverHttp(
+  store: EventStore,
+  body: string,
+  count: number,
+  contentType = 'application/ld+json',
+): Promise<number> {
   const config = defaultConfig({
     logLevel: 'silent',
-    capture: { maxEvents: 1_000_000, maxBytes: 512 * 1024 * 1024, maxDepth: 64, xmlSchemaValidation: true },
+    capture: {
+      maxEvents: 1_000_000,
+      maxBytes: 512 * 1024 * 1024,
+      maxDepth: 64,
+      xmlSchemaValidation: process.env['EPCIS_XML_SCHEMA_VALIDATION'] !== 'false',
+    },
   });
   const app = createApp(composeApp(config, store, createLogger('silent')));
   const server: Server = await new Promise((resolve) => {
@@ -46,7 +58,7 @@ async function captureOverHttp(store: EventStore, body: string, count: number): 
     const start = performance.now();
     const response = await fetch(`${base}/capture`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/ld+json' },
+      headers: { 'Content-Type': contentType },
       body,
     });
     if (response.status !== 202) throw new Error(`capture answered ${response.status}: ${await response.text()}`);
@@ -85,7 +97,57 @@ async function rawInsertMany(uri: string, events: JsonObject[]): Promise<number>
   }
 }
 
+async function onEmbedded(body: string, count: number, contentType?: string): Promise<number> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'epcis-bench-'));
+  const store = await openStore({ dataDir });
+  try {
+    return await captureOverHttp(store, body, count, contentType);
+  } finally {
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function onMongo(uri: string, body: string, count: number, contentType?: string): Promise<number> {
+  const store = await openStore({ mongodbUri: uri, dbName: uniqueDbName('bench'), dataDir: tmpdir() });
+  try {
+    return await captureOverHttp(store, body, count, contentType);
+  } finally {
+    await store.close();
+  }
+}
+
+const asXml = (document: JsonObject): string =>
+  serializeEpcisXml(document, { example: EXAMPLE_NS }, { cbvFormat: 'Always_URN' });
+
+/**
+ * Peak memory of one large XML capture, in a fresh process (`--xml-memory <MB>`): RSS growth from just before the
+ * capture to the process's peak, against the document size (issue target: at most 4x).
+ */
+async function xmlMemory(megabytes: number): Promise<void> {
+  const perEvent = asXml(epcisDocument([objectEvent(0)])).length;
+  const count = Math.ceil((megabytes * 1024 * 1024) / (perEvent - 300));
+  const xml = asXml(epcisDocument(range(0, count).map((i) => objectEvent(i))));
+  global.gc?.();
+  const before = process.memoryUsage().rss;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'epcis-bench-'));
+  const store = await openStore({ dataDir });
+  const started = performance.now();
+  const rate = await captureOverHttp(store, xml, count, 'application/xml');
+  const peak = process.resourceUsage().maxRSS * 1024;
+  await store.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  const size = Buffer.byteLength(xml);
+  console.log(
+    `XML document of ${(size / 1048576).toFixed(1)} MiB (${count} events) captured into the embedded store in ` +
+      `${((performance.now() - started) / 1000).toFixed(1)} s (${Math.round(rate)} events/s); RSS before ` +
+      `${Math.round(before / 1048576)} MiB, peak ${Math.round(peak / 1048576)} MiB: growth ${((peak - before) / size).toFixed(2)}x the document`,
+  );
+}
+
 async function main(): Promise<void> {
+  const memoryFlag = process.argv.indexOf('--xml-memory');
+  if (memoryFlag >= 0) return xmlMemory(Number(process.argv[memoryFlag + 1] ?? 50));
   const mongo = await getTestMongo();
   console.log(`capture benchmark: ${EVENTS} events per document, median of ${ROUNDS} rounds; node ${process.version}`);
   console.log(`MongoDB server: ${mongo.description}`);
@@ -94,33 +156,55 @@ async function main(): Promise<void> {
     ['ObjectEvent', objectEvent],
     ['AggregationEvent', aggregationEvent],
   ] as const) {
-    const perRound = { embedded: [] as number[], mongodb: [] as number[], raw: [] as number[] };
+    const perRound = {
+      embedded: [] as number[],
+      mongodb: [] as number[],
+      raw: [] as number[],
+      xmlEmbedded: [] as number[],
+      xmlMongo: [] as number[],
+    };
     for (let round = 0; round < ROUNDS; round++) {
       const events = range(round * EVENTS, EVENTS).map((i) => make(i));
-      const body = JSON.stringify(epcisDocument(events));
-      const dataDir = mkdtempSync(path.join(tmpdir(), 'epcis-bench-'));
-      const embedded = await openStore({ dataDir });
-      perRound.embedded.push(await captureOverHttp(embedded, body, EVENTS));
-      await embedded.close();
-      rmSync(dataDir, { recursive: true, force: true });
-      const mongoStore = await openStore({ mongodbUri: mongo.uri, dbName: uniqueDbName('bench'), dataDir: tmpdir() });
-      perRound.mongodb.push(await captureOverHttp(mongoStore, body, EVENTS));
-      await mongoStore.close();
+      const document = epcisDocument(events);
+      const json = JSON.stringify(document);
+      const xml = asXml(document);
+      perRound.embedded.push(await onEmbedded(json, EVENTS));
+      perRound.xmlEmbedded.push(await onEmbedded(xml, EVENTS, 'application/xml'));
+      perRound.mongodb.push(await onMongo(mongo.uri, json, EVENTS));
+      perRound.xmlMongo.push(await onMongo(mongo.uri, xml, EVENTS, 'application/xml'));
       perRound.raw.push(await rawInsertMany(mongo.uri, events));
     }
     const raw = median(perRound.raw);
     const viaMongo = median(perRound.mongodb);
+    const embedded = median(perRound.embedded);
     results.push(
       { label: `${label}: raw insertMany (baseline)`, eventsPerSecond: raw },
-      { label: `${label}: capture over HTTP -> MongoDB`, eventsPerSecond: viaMongo },
-      { label: `${label}: capture over HTTP -> embedded`, eventsPerSecond: median(perRound.embedded) },
+      { label: `${label}: JSON capture over HTTP -> MongoDB`, eventsPerSecond: viaMongo },
+      { label: `${label}: XML capture over HTTP -> MongoDB`, eventsPerSecond: median(perRound.xmlMongo) },
+      { label: `${label}: JSON capture over HTTP -> embedded`, eventsPerSecond: embedded },
+      { label: `${label}: XML capture over HTTP -> embedded`, eventsPerSecond: median(perRound.xmlEmbedded) },
     );
     console.log(`${label}: capture/raw ratio on the same MongoDB server = ${(viaMongo / raw).toFixed(2)}`);
+    console.log(
+      `${label}: XML/JSON ratio = ${(median(perRound.xmlEmbedded) / embedded).toFixed(2)} (embedded), ` +
+        `${(median(perRound.xmlMongo) / viaMongo).toFixed(2)} (MongoDB)`,
+    );
   }
   for (const r of results)
-    console.log(`  ${r.label.padEnd(48)} ${Math.round(r.eventsPerSecond).toString().padStart(8)} events/s`);
-  console.log(`peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
+    console.log(`  ${r.label.padEnd(52)} ${Math.round(r.eventsPerSecond).toString().padStart(8)} events/s`);
+  console.log(`peak RSS of this run: ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
   await stopSharedMongoServer();
+  const megabytes = process.env['BENCH_XML_MB'] ?? '50';
+  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', __filename, '--xml-memory', megabytes], {
+    stdio: 'inherit',
+    env: process.env,
+  });
+  if (child.status !== 0) throw new Error(`the XML memory run failed (${child.status})`);
+  // Event-hash throughput on one core (CBV 2.0 hash IDs are computed for every event captured without an eventID).
+  const hash = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'event-hash.ts')], {
+    stdio: 'inherit',
+  });
+  if (hash.status !== 0) throw new Error(`the event-hash run failed (${hash.status})`);
 }
 
 main().catch(async (error: unknown) => {

@@ -1,5 +1,5 @@
 /**
- * Event-hash throughput on one core (issue 5 acceptance: >= 50,000 events/s). Run: `npx tsx bench/event-hash.ts`.
+ * Event-hash throughput on one core (issue 5 acceptance: >= 50,000 events/s). Run: `npm run bench:event-hash` (also run by `npm run bench:capture`).
  * Hashes a few thousand generated events (URN and Digital Link EPCs, CBV words, extensions, sensor data).
  */
 import { createHash } from 'node:crypto';

@@ -60,3 +60,29 @@ describeEachStore('GS1-EPC-Format', (t) => {
     await request(t().app).get('/events').set('GS1-EPC-Format', 'Sometimes').expect(406);
   });
 });
+
+describeEachStore('GS1-EPC-Format in XML responses', (t) => {
+  before(async () => {
+    assert.equal(
+      (await captureAndWait(t().app, epcisDocument([objectEvent(1, { epcList: [URN, OTHER_DL] })])))['success'],
+      true,
+    );
+  });
+  const cases: [string, string[], string[]][] = [
+    ['Always_GS1_Digital_Link', [DL, OTHER_DL], [URN]],
+    ['Always_EPC_URN', [URN, OTHER_DL], [DL]],
+    ['Never_Translates', [URN, OTHER_DL], [DL]],
+    ['No_Preference', [URN, OTHER_DL], [DL]],
+  ];
+  for (const [format, present, absent] of cases) {
+    it(`${format}`, async () => {
+      const response = await request(t().app)
+        .get('/events')
+        .set('Accept', 'application/xml')
+        .set('GS1-EPC-Format', format)
+        .expect(200);
+      for (const epc of present) assert.ok(response.text.includes(`<epc>${epc}</epc>`), `${epc} in ${format}`);
+      for (const epc of absent) assert.ok(!response.text.includes(`<epc>${epc}</epc>`), `${epc} not in ${format}`);
+    });
+  }
+});
