@@ -1,11 +1,15 @@
 /**
  * CBV value forms in XML (EPCIS-DIGEST §f rule 6): XML carries CBV URNs (or Web URIs), JSON bare words.
  *
- * NOTE for the lead: this is the XML module's own URN <-> bare <-> Web URI conversion, kept here to avoid a merge
- * clash with src/cbv/cbv-values.ts (written in parallel); the two should be merged into that module later.
+ * Known overlap: src/cbv/cbv-values.ts converts the same forms for the hash and the query modules (the two were
+ * written in parallel); they are to be merged into that one module.
  */
-import { CBV_VOCABULARIES, type CbvVocabularyName } from '../../cbv/vocabulary';
-import { MEASUREMENT_TYPES, SENSOR_ALERT_TERMS } from './gs1-voc-terms';
+import { MEASUREMENT_TYPES } from '../../cbv/measurement-types';
+import {
+  CBV_VOCABULARIES,
+  type CbvVocabularyName,
+  SENSOR_ALERT_TYPES as SENSOR_ALERT_TERMS,
+} from '../../cbv/vocabulary';
 
 /** `GS1-CBV-XML-Format` header values (EPCIS 2.0 REST binding). */
 export const CBV_XML_FORMATS = ['Always_URN', 'Always_Web_URI', 'No_Preference', 'Never_Translates'] as const;
