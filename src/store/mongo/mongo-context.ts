@@ -32,8 +32,18 @@ export interface VocabularyDocument extends VocabularyElementRecord {
   v: number;
 }
 
+/** A named query (mongo-named-queries.ts). */
+export interface NamedQueryDocument {
+  _id: string;
+  queryJson: string;
+  namespacesJson: string;
+  createdAt: Date;
+  owner: string;
+}
+
 export interface MongoContext {
   events: Collection<StoredEvent>;
+  queries: Collection<NamedQueryDocument>;
   jobs: Collection<JobDocument>;
   vocabulary: Collection<VocabularyDocument>;
   /** `maxTimeMS` of every read. */

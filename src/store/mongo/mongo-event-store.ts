@@ -5,12 +5,22 @@
  */
 import { type Db, MongoClient } from 'mongodb';
 import type { CaptureJobRecord, ProblemBody, VocabularyElementRecord } from '../../model/types';
-import type { CommitRequest, CommitResult, EventStore, Filter, FindOptions } from '../event-store';
+import type {
+  CommitRequest,
+  CommitResult,
+  DistinctOptions,
+  EventStore,
+  Filter,
+  FindOptions,
+  NamedQueryRecord,
+} from '../event-store';
 import { MonotonicClock, Mutex } from '../mutex';
 import type { StoredEvent } from '../stored-event';
 import { COLLECTIONS, INDEX_SPECS } from './index-specs';
 import { commitCapture } from './mongo-commit';
-import type { JobDocument, MongoContext, VocabularyDocument } from './mongo-context';
+import type { JobDocument, MongoContext, NamedQueryDocument, VocabularyDocument } from './mongo-context';
+import { distinctValues } from './mongo-distinct';
+import { createNamedQuery, deleteNamedQuery, getNamedQuery, listNamedQueries } from './mongo-named-queries';
 import { countEvents, findEvents } from './mongo-events';
 import { createJob, failJob, getJob, listJobs } from './mongo-jobs';
 import { type RecoveryReport, recover } from './mongo-recovery';
@@ -64,6 +74,7 @@ export class MongoEventStore implements EventStore {
       await createIndexes(db);
       const context: MongoContext = {
         events: db.collection<StoredEvent>(COLLECTIONS.events),
+        queries: db.collection<NamedQueryDocument>(COLLECTIONS.queries),
         jobs: db.collection<JobDocument>(COLLECTIONS.captureJobs),
         vocabulary: db.collection<VocabularyDocument>(COLLECTIONS.vocabulary),
         maxTimeMS: this.options.maxTimeMS ?? DEFAULT_MAX_TIME_MS,
@@ -120,8 +131,28 @@ export class MongoEventStore implements EventStore {
     return countEvents(this.ctx, filter, options);
   }
 
+  distinctValues(paths: string[], options: DistinctOptions): Promise<string[]> {
+    return distinctValues(this.ctx, paths, options);
+  }
+
   findVocabulary(filter: Filter): Promise<VocabularyElementRecord[]> {
     return findVocabulary(this.ctx, filter);
+  }
+
+  createNamedQuery(record: NamedQueryRecord): Promise<void> {
+    return createNamedQuery(this.ctx, record);
+  }
+
+  getNamedQuery(name: string): Promise<NamedQueryRecord | null> {
+    return getNamedQuery(this.ctx, name);
+  }
+
+  listNamedQueries(options: { after?: string; limit: number }): Promise<NamedQueryRecord[]> {
+    return listNamedQueries(this.ctx, options);
+  }
+
+  deleteNamedQuery(name: string): Promise<boolean> {
+    return deleteNamedQuery(this.ctx, name);
   }
 }
 
