@@ -12,6 +12,7 @@ import type { StoredEvent } from '../../../src/store/stored-event';
 import { getTestMongo, uniqueDbName } from '../../support/mongo-server';
 import { capture, ids, job, storedEvent } from './store-fixtures';
 import { storeContract } from './store-contract';
+import { storeQueryContract } from './store-query-contract';
 
 describe('MongoEventStore', function () {
   this.timeout(120_000);
@@ -49,6 +50,17 @@ describe('MongoEventStore', function () {
   describe('storage contract', () => {
     storeContract({
       create: () => openStore(freshDb('contract')),
+      async reopen(store) {
+        const dbName = dbNameOf.get(store)!;
+        await store.close();
+        return openStore(dbName);
+      },
+    });
+  });
+
+  describe('storage contract: query side', () => {
+    storeQueryContract({
+      create: () => openStore(freshDb('qcontract')),
       async reopen(store) {
         const dbName = dbNameOf.get(store)!;
         await store.close();
