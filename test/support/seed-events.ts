@@ -7,7 +7,7 @@
  */
 import { MongoClient } from 'mongodb';
 import { prepareEvent } from '../../src/capture/prepare-event';
-import type { JsonObject } from '../../src/model/types';
+import type { JsonObject, VocabularyElementRecord } from '../../src/model/types';
 import { eventPreparation } from '../../src/server/compose';
 import type { EventStore } from '../../src/store/event-store';
 import type { StoredEvent } from '../../src/store/stored-event';
@@ -36,7 +36,12 @@ export async function seedMongo(uri: string, dbName: string, events: StoredEvent
 }
 
 /** Commits events to a store through the port, in captures of `batch` events. */
-export async function seedStore(store: EventStore, events: StoredEvent[], batch = 2000): Promise<void> {
+export async function seedStore(
+  store: EventStore,
+  events: StoredEvent[],
+  batch = 2000,
+  vocabulary: VocabularyElementRecord[] = [],
+): Promise<void> {
   for (let start = 0; start < events.length; start += batch) {
     const captureID = `seed-${start}-${Date.now().toString(36)}`;
     await store.createJob({
@@ -56,7 +61,7 @@ export async function seedStore(store: EventStore, events: StoredEvent[], batch 
       captureID,
       behaviour: 'rollback',
       events: events.slice(start, start + batch).map((event) => ({ ...event, state: 'staged', recordTime: null })),
-      vocabulary: [],
+      vocabulary: start === 0 ? vocabulary : [],
       decide: (statuses) => ({ success: statuses.every((s) => s === 'stored'), errors: [] }),
     });
   }
