@@ -42,7 +42,8 @@ export async function seedStore(
   batch = 2000,
   vocabulary: VocabularyElementRecord[] = [],
 ): Promise<void> {
-  for (let start = 0; start < events.length; start += batch) {
+  // At least one commit when there is master data, even without events.
+  for (let start = 0; start < events.length || (start === 0 && vocabulary.length > 0); start += batch) {
     const captureID = `seed-${start}-${Date.now().toString(36)}`;
     await store.createJob({
       captureID,
