@@ -13,7 +13,6 @@ import type { JsonObject } from '../model/types';
 import { parseGs1ExtensionsHeader, parseQuery } from '../query';
 import type { EpcisQuery } from '../query';
 import { sendEventsDocument } from './event-response';
-import { negotiate } from './negotiation';
 import { scopeOf } from './page-token';
 import { announceNextPage } from './pagination';
 import type { Services } from './services';
@@ -54,7 +53,7 @@ export async function answerEventsQuery(
   services: Services,
   request: EventsQueryRequest,
 ): Promise<void> {
-  negotiate(req.headers.accept, ['json']);
+  // No negotiation here: sendEventsDocument negotiates, so every format it supports applies to these endpoints.
   const { defaultPerPage, maxPerPage } = services.config.query;
   const perPage = Math.min(request.perPage ?? defaultPerPage, maxPerPage);
   const scope = scopeOf(request.scope);
