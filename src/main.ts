@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     ...(config.mongodbUri ? { mongodbUri: config.mongodbUri } : {}),
     dbName: config.mongodbDatabase,
     dataDir: config.dataDir,
+    instanceId: config.instanceId,
   });
   const app = createApp(composeApp(config, store, logger));
   const server: Server = app.listen(config.port, config.host, () => {

@@ -1,3 +1,5 @@
+import { hostname } from 'node:os';
+
 /**
  * Server configuration, read from the environment by the entry point only (DESIGN.md "Configuration").
  * Every setting has a default; the README lists them all.
@@ -18,6 +20,8 @@ export interface AppConfig {
     maxBytes: number;
     /** Maximum nesting depth of a JSON document (MongoDB stores at most 100 levels; jsonld overflows near 870). */
     maxDepth: number;
+    /** Validate XML captures against the project's XSDs (schemas/xsd) before accepting them. */
+    xmlSchemaValidation: boolean;
   };
   query: {
     /** Default and maximum `perPage` (EPCIS 2.0 REST binding: default 30; a server cap is allowed). */
@@ -35,6 +39,11 @@ export interface AppConfig {
   /** GS1 Company Prefixes known to this server (their length is what matters), for Digital Link -> EPC URN. */
   companyPrefixes: string[];
   logLevel: string;
+  /**
+   * Identity of this server instance among those sharing one MongoDB: a restarted instance with the same id
+   * recovers its own interrupted captures at once; others' are recovered when their lease expires.
+   */
+  instanceId: string;
 }
 
 const int = (env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number => {
@@ -55,7 +64,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     capture: {
       maxEvents: int(env, 'EPCIS_CAPTURE_MAX_EVENTS', 10_000),
       maxBytes: int(env, 'EPCIS_CAPTURE_MAX_BYTES', 20 * 1024 * 1024),
-      maxDepth: int(env, 'EPCIS_MAX_JSON_DEPTH', 64),
+      maxDepth: int(env, 'EPCIS_MAX_DEPTH', 64),
+      xmlSchemaValidation: (env['EPCIS_XML_SCHEMA_VALIDATION'] ?? 'true').toLowerCase() !== 'false',
     },
     query: {
       defaultPerPage: int(env, 'EPCIS_DEFAULT_PER_PAGE', 30),
@@ -75,6 +85,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         return true;
       }),
     logLevel: env['LOG_LEVEL'] || 'info',
+    instanceId: env['EPCIS_INSTANCE_ID'] || `${hostname()}:${env['PORT'] || '8080'}`,
   };
 }
 

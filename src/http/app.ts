@@ -17,7 +17,7 @@ import type { EventStore } from '../store/event-store';
 import { DISCOVERY_HEADERS } from './gs1-headers';
 import { captureLimitHeaders } from './handlers/capture';
 import { createPageTokenCodec } from './page-token';
-import { sendProblem, toEpcisError } from './problem';
+import { problemFormat, sendProblem, toEpcisError } from './problem';
 import type { Method, Route } from './route-table';
 import { allowOf } from './route-table';
 import { routes } from './routes';
@@ -106,7 +106,7 @@ export function createApp(deps: AppDeps): EpcisApp {
     if (epcisError.exception === 'CaptureLimitExceededException')
       Object.assign(epcisError.headers, captureLimitHeaders(services));
     if (res.headersSent) return res.end();
-    sendProblem(res, epcisError);
+    sendProblem(res, epcisError, problemFormat(req));
   });
   return app;
 }

@@ -2,7 +2,10 @@
  * RFC 7807 problem responses (EPCIS 2.0 REST binding, RFC7807ProblemResponseBody; EPCIS-DIGEST §c).
  * Every error the server answers goes through `toEpcisError` and `sendProblem`: no stack trace ever reaches a body.
  */
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { serializeProblemXml } from '../formats/xml';
+import type { ResponseFormat } from './negotiation';
+import { negotiate } from './negotiation';
 import { EpcisError } from '../errors/epcis-errors';
 import { EXCEPTIONS, problemType } from '../errors/error-table';
 import type { ProblemBody } from '../model/types';
@@ -37,9 +40,25 @@ export function toEpcisError(error: unknown): EpcisError {
   return new EpcisError('ImplementationException', 'The server could not process the request.');
 }
 
-export function sendProblem(res: Response, error: EpcisError): void {
+/**
+ * The problem format for a request: problem+xml when the client prefers XML in Accept, or sent XML and expressed no
+ * preference; otherwise problem+json (EPCIS 2.0 REST binding: errors are application/problem+json or +xml).
+ */
+export function problemFormat(req: Request): ResponseFormat {
+  const accept = req.headers.accept;
+  const noPreference = !accept || accept.trim() === '*/*';
+  if (noPreference) return /xml/i.test(req.headers['content-type'] ?? '') ? 'xml' : 'json';
+  try {
+    return negotiate(accept, ['json', 'xml']);
+  } catch {
+    return 'json';
+  }
+}
+
+export function sendProblem(res: Response, error: EpcisError, format: ResponseFormat = 'json'): void {
   const body = problemOf(error);
   res.status(body.status ?? 500);
   for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
-  res.type('application/problem+json').send(JSON.stringify(body));
+  if (format === 'xml') res.type('application/problem+xml').send(serializeProblemXml(body));
+  else res.type('application/problem+json').send(JSON.stringify(body));
 }

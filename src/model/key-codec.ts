@@ -25,12 +25,15 @@ function mapKeys(value: JsonValue, codec: (key: string) => string): JsonValue {
   if (value === null || typeof value !== 'object') return value;
   const out: { [key: string]: JsonValue } = {};
   for (const [key, child] of Object.entries(value)) {
-    Object.defineProperty(out, codec(key), {
-      value: mapKeys(child, codec),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    const mapped = codec(key);
+    if (mapped === '__proto__')
+      Object.defineProperty(out, mapped, {
+        value: mapKeys(child, codec),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else out[mapped] = mapKeys(child, codec);
   }
   return out;
 }

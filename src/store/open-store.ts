@@ -10,11 +10,17 @@ export interface StoreConfig {
   mongodbUri?: string;
   dbName?: string;
   dataDir: string;
+  /** MongoDB only: a stable identity of this instance across restarts (see MongoEventStoreOptions). */
+  instanceId?: string;
 }
 
 export async function openStore(config: StoreConfig): Promise<EventStore> {
   const store: EventStore = config.mongodbUri
-    ? new MongoEventStore({ uri: config.mongodbUri, ...(config.dbName ? { dbName: config.dbName } : {}) })
+    ? new MongoEventStore({
+        uri: config.mongodbUri,
+        ...(config.dbName ? { dbName: config.dbName } : {}),
+        ...(config.instanceId ? { instanceId: config.instanceId } : {}),
+      })
     : new EmbeddedEventStore({ dataDir: config.dataDir });
   await store.open();
   return store;

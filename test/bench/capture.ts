@@ -35,7 +35,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 async function captureOverHttp(store: EventStore, body: string, count: number): Promise<number> {
   const config = defaultConfig({
     logLevel: 'silent',
-    capture: { maxEvents: 1_000_000, maxBytes: 512 * 1024 * 1024, maxDepth: 64 },
+    capture: { maxEvents: 1_000_000, maxBytes: 512 * 1024 * 1024, maxDepth: 64, xmlSchemaValidation: true },
   });
   const app = createApp(composeApp(config, store, createLogger('silent')));
   const server: Server = await new Promise((resolve) => {

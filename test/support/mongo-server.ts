@@ -130,14 +130,16 @@ async function ferretDbVersion(bin: string): Promise<string> {
 /** `mongodb-memory-server` is optional: used only when it can be loaded. */
 async function startMemoryServer(): Promise<TestMongo | null> {
   const moduleName = 'mongodb-memory-server';
-  let loaded: { MongoMemoryServer?: MemoryServerClass };
+  type Loaded = { MongoMemoryServer?: MemoryServerClass; default?: { MongoMemoryServer?: MemoryServerClass } };
+  let loaded: Loaded;
   try {
-    loaded = (await import(moduleName)) as { MongoMemoryServer?: MemoryServerClass };
+    loaded = (await import(moduleName)) as Loaded;
   } catch {
     return null;
   }
-  if (!loaded.MongoMemoryServer) return null;
-  const server = await loaded.MongoMemoryServer.create();
+  const MemoryServer = loaded.MongoMemoryServer ?? loaded.default?.MongoMemoryServer;
+  if (!MemoryServer) return null;
+  const server = await MemoryServer.create();
   registerSharedMongoServer(async () => {
     await server.stop();
   });

@@ -10,6 +10,8 @@ import { negotiate } from '../negotiation';
 import { announceNextPage, readPageRequest } from '../pagination';
 import { principalOf } from '../principal';
 import { bodyFormat, parseJsonBody } from '../request-body';
+import { readXmlBody } from '../xml-body';
+import { serializeCaptureJobXml } from '../../formats/xml';
 import type { Services } from '../services';
 
 /** GS1-Capture-Error-Behaviour: `rollback` (default) or `proceed`; `all` is only announced by servers. */
@@ -29,15 +31,10 @@ export const captureLimitHeaders = (services: Services): Record<string, string> 
 
 export async function postCapture(req: Request, res: Response, services: Services): Promise<void> {
   if (services.shuttingDown) throw new EpcisError('ServiceUnavailableException', 'The server is shutting down.');
-  bodyFormat(req, ['json']);
-  const document = parseJsonBody(req.body, services.config.capture.maxDepth);
-  const type = document['type'];
-  if (type !== 'EPCISDocument' && type !== 'EPCISQueryDocument')
-    throw validationError(
-      `POST /capture takes an EPCISDocument or an EPCISQueryDocument, not type ${JSON.stringify(type)}.`,
-    );
+  const format = bodyFormat(req, ['json', 'xml']);
   const behaviour = captureErrorBehaviour(req);
-  const { namespaces } = await services.analyseContext(document['@context'], document);
+  const { document, namespaces } =
+    format === 'xml' ? await readXmlBody(req.body, services) : await readJsonDocument(req, services);
   const job = await services.capture.submit(document, { behaviour, owner: principalOf(req), namespaces });
   setVersionHeaders(res);
   res
@@ -46,13 +43,25 @@ export async function postCapture(req: Request, res: Response, services: Service
     .end();
 }
 
+async function readJsonDocument(req: Request, services: Services) {
+  const document = parseJsonBody(req.body, services.config.capture.maxDepth);
+  const type = document['type'];
+  if (type !== 'EPCISDocument' && type !== 'EPCISQueryDocument')
+    throw validationError(
+      `POST /capture takes an EPCISDocument or an EPCISQueryDocument, not type ${JSON.stringify(type)}.`,
+    );
+  const { namespaces } = await services.analyseContext(document['@context'], document);
+  return { document, namespaces };
+}
+
 export async function getCaptureJob(req: Request, res: Response, services: Services): Promise<void> {
-  negotiate(req.headers.accept, ['json']);
+  const format = negotiate(req.headers.accept, ['json', 'xml']);
   const captureID = String(req.params['captureID']);
   const job = await services.store.getJob(captureID);
   if (!job) throw noSuchResource(`No capture job ${captureID}.`);
   setVersionHeaders(res);
-  res.json(jobView(job));
+  if (format === 'xml') res.type('application/xml').send(serializeCaptureJobXml(job));
+  else res.json(jobView(job));
 }
 
 export async function listCaptureJobs(req: Request, res: Response, services: Services): Promise<void> {

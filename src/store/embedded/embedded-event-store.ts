@@ -21,7 +21,6 @@ import type { StoredEvent } from '../stored-event';
 import { decodeVocabularyElement, vocabularyKey } from '../vocabulary-merge';
 import { planCommit } from './embedded-commit';
 import { EmbeddedState, type JobFinish, type JournalRecord, asJournalRecord } from './embedded-state';
-import { decodeValue, encodeValue } from './journal-codec';
 import { JournalFile, type JournalLogger } from './journal-file';
 import { runQuery } from './memory-query';
 import { compareStrings, valuesAtPath } from './sort-order';
@@ -35,9 +34,6 @@ export interface EmbeddedEventStoreOptions {
 }
 
 const DEFAULT_MAX_TIME_MS = 30_000;
-
-/** What memory holds is exactly what replay would rebuild: the journal encoding applied both ways. */
-const normalise = <T>(value: T): T => decodeValue(encodeValue(value)) as T;
 
 export class EmbeddedEventStore implements EventStore {
   readonly kind = 'embedded' as const;
@@ -79,8 +75,10 @@ export class EmbeddedEventStore implements EventStore {
   /** Journals a record (durably) and then applies it to memory, under the store's lock. */
   private async commitRecord(record: JournalRecord): Promise<void> {
     const state = this.live;
+    // Memory gets the record itself (the store owns it: readers get clones). It equals what replay rebuilds because
+    // records hold only JSON values and Dates, with no undefined fields (journal-codec round-trip tests).
     await this.journal.append(record);
-    state.apply(normalise(record));
+    state.apply(record);
   }
 
   createJob(job: CaptureJobRecord): Promise<void> {

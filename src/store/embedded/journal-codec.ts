@@ -11,7 +11,7 @@
  */
 import { crc32 } from 'node:zlib';
 
-type Encoded = null | boolean | number | string | Encoded[] | { [key: string]: Encoded };
+export type Encoded = null | boolean | number | string | Encoded[] | { [key: string]: Encoded };
 
 export function encodeValue(value: unknown): Encoded {
   if (value instanceof Date) return { $date: value.getTime() };
@@ -41,9 +41,11 @@ export function decodeValue(value: unknown): unknown {
   return out;
 }
 
-/** `defineProperty` keeps a `__proto__` key an ordinary own key. */
-function define(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+/** Sets an own key; `defineProperty` (slower) only for `__proto__`, which it keeps an ordinary own key. */
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 const HEADER_BYTES = 18; // 8 hex + space + 8 hex + space
@@ -51,7 +53,12 @@ const NEWLINE = 0x0a;
 const HEADER = /^[0-9a-f]{8} [0-9a-f]{8} $/;
 
 export function frameRecord(record: unknown): Buffer {
-  const body = Buffer.from(JSON.stringify(encodeValue(record)), 'utf8');
+  return frameEncoded(encodeValue(record));
+}
+
+/** Frames a record already passed through `encodeValue` (so a caller can reuse the encoding). */
+export function frameEncoded(encoded: Encoded): Buffer {
+  const body = Buffer.from(JSON.stringify(encoded), 'utf8');
   const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
   return Buffer.concat([Buffer.from(`${hex(body.length)} ${hex(crc32(body))} `, 'ascii'), body, Buffer.of(NEWLINE)]);
 }

@@ -7,8 +7,10 @@ import { QUERY_INDEXES } from '../../query/fields/indexes';
 
 export const COLLECTIONS = {
   events: 'events',
+  stagedEvents: 'stagedEvents',
   captureJobs: 'captureJobs',
   vocabulary: 'vocabulary',
+  instances: 'storeInstances',
   queries: 'queries',
 } as const;
 
@@ -18,9 +20,7 @@ const BASE_EVENT_INDEXES: IndexDescription[] = [
   { key: { recordTime: 1 }, name: 'recordTime' },
   { key: { type: 1 }, name: 'type' },
   { key: { eventID: 1 }, name: 'eventID' },
-  // Staging and recovery look events up by capture and state (DESIGN.md "Capture").
-  { key: { captureID: 1, state: 1 }, name: 'captureID_state' },
-  { key: { state: 1, captureID: 1 }, name: 'state_captureID' },
+  { key: { captureID: 1 }, name: 'captureID' },
 ];
 
 const keyOf = (spec: IndexDescription): string => JSON.stringify(spec.key);
@@ -36,6 +36,8 @@ const QUERY_EVENT_INDEXES: IndexDescription[] = QUERY_INDEXES.map((sort): IndexD
 
 export const INDEX_SPECS: Record<keyof typeof COLLECTIONS, IndexDescription[]> = {
   events: [...BASE_EVENT_INDEXES, ...QUERY_EVENT_INDEXES],
+  // Publishing, withdrawing and recovery find a capture's claims (DESIGN.md "Capture").
+  stagedEvents: [{ key: { captureID: 1 }, name: 'captureID' }],
   captureJobs: [
     // GET /capture pages by (createdAt, captureID); recovery looks for running jobs.
     { key: { createdAt: 1, captureID: 1 }, name: 'createdAt_captureID' },
@@ -45,6 +47,7 @@ export const INDEX_SPECS: Record<keyof typeof COLLECTIONS, IndexDescription[]> =
     { key: { type: 1, id: 1 }, name: 'type_id' },
     { key: { id: 1 }, name: 'id' },
   ],
+  instances: [],
   // Named queries are keyed by name (`_id`): the default index serves lookups and listing.
   queries: [],
 };

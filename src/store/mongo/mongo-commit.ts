@@ -2,7 +2,7 @@
  * Atomic capture without multi-document transactions (DESIGN.md "Capture"; EPCIS 2.0 REST binding
  * GS1-Capture-Error-Behaviour). Stage every event invisibly, let the capture service decide from the write
  * statuses, then either withdraw the staged events (rollback, failed) or record the decision on the job document
- * in ONE atomic update and only then flip the staged events to committed. After a crash, recovery rolls every
+ * in ONE atomic update and only then publish the staged events. After a crash, recovery rolls every
  * decided capture forward and every undecided one back (mongo-recovery.ts), so a capture is all-or-nothing.
  */
 import { implementationError } from '../../errors/epcis-errors';
@@ -10,12 +10,13 @@ import type { CommitRequest, CommitResult } from '../event-store';
 import { encodeVocabularyElement, foldVocabulary } from '../vocabulary-merge';
 import type { CommitDecision, MongoContext } from './mongo-context';
 import { finishJob } from './mongo-jobs';
-import { stageEvents, withdraw } from './mongo-staging';
+import { publishStaged, stageEvents, withdraw } from './mongo-staging';
 import { applyVocabulary } from './mongo-vocabulary';
+import { retrying } from './mongo-errors';
 
 export async function commitCapture(ctx: MongoContext, request: CommitRequest): Promise<CommitResult> {
   const { captureID } = request;
-  const job = await ctx.jobs.findOne({ _id: captureID }, { projection: { running: 1 } });
+  const job = await retrying(() => ctx.jobs.findOne({ _id: captureID }, { projection: { running: 1 } }));
   if (!job) throw implementationError(`No capture job ${captureID}: create the job before committing its events`);
   if (!job.running) throw implementationError(`Capture job ${captureID} is already finished`);
 
@@ -56,9 +57,8 @@ export async function commitCapture(ctx: MongoContext, request: CommitRequest): 
       duplicateCount,
       vocabulary: foldVocabulary(request.vocabulary).map(encodeVocabularyElement),
     };
-    const decided = await ctx.jobs.updateOne(
-      { _id: captureID, running: true, decision: { $exists: false } },
-      { $set: { decision } },
+    const decided = await retrying(() =>
+      ctx.jobs.updateOne({ _id: captureID, running: true, decision: { $exists: false } }, { $set: { decision } }),
     );
     if (decided.matchedCount !== 1) {
       // Another instance's start-up recovery failed this job meanwhile: honour its verdict.
@@ -72,10 +72,7 @@ export async function commitCapture(ctx: MongoContext, request: CommitRequest): 
 
 /** Makes a decided capture visible and finishes its job. Idempotent: recovery may repeat it after a crash. */
 export async function rollForward(ctx: MongoContext, captureID: string, decision: CommitDecision): Promise<void> {
-  await ctx.events.updateMany(
-    { captureID, state: 'staged' },
-    { $set: { state: 'committed', recordTime: decision.recordTime } },
-  );
+  await publishStaged(ctx, captureID, decision.recordTime);
   await applyVocabulary(ctx, decision.vocabulary);
   await finishJob(ctx, captureID, {
     success: decision.outcome.success,

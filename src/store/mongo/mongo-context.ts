@@ -24,6 +24,14 @@ export interface CommitDecision {
 export interface JobDocument extends CaptureJobRecord {
   _id: string;
   decision?: CommitDecision;
+  /** The store instance that runs the capture (mongo-instances.ts); absent = treated as a dead instance. */
+  instance?: string;
+}
+
+/** A live store instance: it refreshes `heartbeatAt` while it runs (mongo-instances.ts). */
+export interface InstanceDocument {
+  _id: string;
+  heartbeatAt: Date;
 }
 
 export interface VocabularyDocument extends VocabularyElementRecord {
@@ -42,7 +50,15 @@ export interface NamedQueryDocument {
 }
 
 export interface MongoContext {
+  /** Committed events only (the visibility rule `state: 'committed'` is still applied to every read). */
   events: Collection<StoredEvent>;
+  /** Claims of undecided captures: one staged event per key at a time (mongo-staging.ts). */
+  staged: Collection<StoredEvent>;
+  instances: Collection<InstanceDocument>;
+  /** This store instance. */
+  instanceId: string;
+  /** An instance whose heartbeat is older than this is dead: the others recover its captures. */
+  leaseMs: number;
   queries: Collection<NamedQueryDocument>;
   jobs: Collection<JobDocument>;
   vocabulary: Collection<VocabularyDocument>;

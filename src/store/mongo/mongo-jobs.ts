@@ -5,13 +5,13 @@
 import type { Filter } from 'mongodb';
 import type { CaptureJobRecord, ProblemBody } from '../../model/types';
 import type { JobDocument, MongoContext } from './mongo-context';
-import { mapJobInsertError, read } from './mongo-errors';
+import { mapJobInsertError, read, retrying } from './mongo-errors';
 
-const JOB_PROJECTION = { _id: 0, decision: 0 } as const;
+const JOB_PROJECTION = { _id: 0, decision: 0, instance: 0 } as const;
 
 export async function createJob(ctx: MongoContext, job: CaptureJobRecord): Promise<void> {
   try {
-    await ctx.jobs.insertOne({ ...job, _id: job.captureID });
+    await retrying(() => ctx.jobs.insertOne({ ...job, _id: job.captureID, instance: ctx.instanceId }));
   } catch (error) {
     mapJobInsertError(error, job.captureID);
   }
@@ -35,9 +35,11 @@ export async function finishJob(
   finish: JobFinish,
   undecidedOnly = false,
 ): Promise<boolean> {
-  const result = await ctx.jobs.updateOne(
-    { _id: captureID, running: true, ...(undecidedOnly ? { decision: { $exists: false } } : {}) },
-    { $set: { running: false, ...finish }, $unset: { decision: '' } },
+  const result = await retrying(() =>
+    ctx.jobs.updateOne(
+      { _id: captureID, running: true, ...(undecidedOnly ? { decision: { $exists: false } } : {}) },
+      { $set: { running: false, ...finish }, $unset: { decision: '' } },
+    ),
   );
   return result.matchedCount === 1;
 }

@@ -1,54 +1,47 @@
 /**
- * Start-up recovery (DESIGN.md "Capture": "start-up recovery rolls every undecided capture back and every decided
- * one forward"). Runs in `open()` before the store serves anything.
+ * Recovery (DESIGN.md "Capture": "start-up recovery rolls every undecided capture back and every decided one
+ * forward"), limited to captures whose instance is dead (mongo-instances.ts): it runs in `open()` before the store
+ * serves anything, and again on every heartbeat, so a crashed instance's captures are finished by the others.
  */
-import { interruptedCaptureProblem } from '../interrupted-problem';
-import type { MongoContext } from './mongo-context';
 import { rollForward } from './mongo-commit';
-import { withdraw } from './mongo-staging';
+import type { JobDocument, MongoContext } from './mongo-context';
+import { retrying } from './mongo-errors';
+import { liveInstances } from './mongo-instances';
+import { rollBackInterrupted, withdraw } from './mongo-staging';
 
 export interface RecoveryReport {
   rolledForward: string[];
   rolledBack: string[];
 }
 
-export async function recover(ctx: MongoContext): Promise<RecoveryReport> {
+/**
+ * `atOpen`: this instance has just started, so jobs under its own id belong to a previous incarnation (a stable
+ * `instanceId` given in the options) and are recovered at once; afterwards its own jobs are never touched.
+ */
+export async function recover(ctx: MongoContext, atOpen: boolean): Promise<RecoveryReport> {
   const report: RecoveryReport = { rolledForward: [], rolledBack: [] };
+  const live = await liveInstances(ctx);
+  const orphaned = (job: Pick<JobDocument, 'instance'>) =>
+    job.instance === ctx.instanceId ? atOpen : !job.instance || !live.has(job.instance);
 
-  const decided = await ctx.jobs.find({ running: true, decision: { $exists: true } }).toArray();
+  const decided = await retrying(() => ctx.jobs.find({ running: true, decision: { $exists: true } }).toArray());
   for (const job of decided) {
-    if (!job.decision) continue;
+    if (!job.decision || !orphaned(job)) continue;
     await rollForward(ctx, job._id, job.decision);
     report.rolledForward.push(job._id);
   }
 
-  const undecided = await ctx.jobs
-    .find({ running: true, decision: { $exists: false } }, { projection: { _id: 1 } })
-    .toArray();
-  for (const { _id } of undecided) {
-    // Fail the job first (only if still undecided), then remove what it staged: a crash in between leaves
-    // staged leftovers of a failed job, which the sweep below removes on the next start.
-    const failed = await ctx.jobs.updateOne(
-      { _id, running: true, decision: { $exists: false } },
-      {
-        $set: {
-          running: false,
-          success: false,
-          errors: [interruptedCaptureProblem()],
-          finishedAt: ctx.clock.now(),
-          storedCount: 0,
-          duplicateCount: 0,
-        },
-      },
-    );
-    if (failed.matchedCount === 1) report.rolledBack.push(_id);
-    await withdraw(ctx, _id);
+  const undecided = await retrying(() =>
+    ctx.jobs.find({ running: true, decision: { $exists: false } }, { projection: { _id: 1, instance: 1 } }).toArray(),
+  );
+  for (const job of undecided) {
+    if (orphaned(job) && (await rollBackInterrupted(ctx, job._id))) report.rolledBack.push(job._id);
   }
 
-  // Staged leftovers whose job is finished or missing (e.g. a crash between failing a job and withdrawing).
-  const stagedCaptures = await ctx.events.distinct('captureID', { state: 'staged' });
+  // Claims whose job is finished or missing (e.g. a crash between failing a job and withdrawing its claims).
+  const stagedCaptures = await retrying(() => ctx.staged.distinct('captureID'));
   for (const captureID of stagedCaptures) {
-    const job = await ctx.jobs.findOne({ _id: captureID }, { projection: { running: 1 } });
+    const job = await retrying(() => ctx.jobs.findOne({ _id: captureID }, { projection: { running: 1 } }));
     if (!job?.running) await withdraw(ctx, captureID);
   }
   return report;

@@ -6,7 +6,7 @@ import type { Filter } from '../event-store';
 import type { VocabularyElementRecord } from '../../model/types';
 import { decodeVocabularyElement, mergeVocabularyElement, vocabularyKey } from '../vocabulary-merge';
 import type { MongoContext, VocabularyDocument } from './mongo-context';
-import { isDuplicateKey, read } from './mongo-errors';
+import { isDuplicateKey, read, retrying } from './mongo-errors';
 
 function plain(doc: VocabularyDocument): VocabularyElementRecord {
   return { type: doc.type, id: doc.id, attributes: doc.attributes, children: doc.children };
@@ -17,18 +17,20 @@ export async function applyVocabulary(ctx: MongoContext, elements: VocabularyEle
   for (const element of elements) {
     const _id = vocabularyKey(element);
     for (;;) {
-      const existing = await ctx.vocabulary.findOne({ _id });
+      const existing = await retrying(() => ctx.vocabulary.findOne({ _id }));
       const merged = mergeVocabularyElement(existing ? plain(existing) : undefined, element);
       if (!existing) {
         try {
-          await ctx.vocabulary.insertOne({ _id, ...merged, v: 1 });
+          await retrying(() => ctx.vocabulary.insertOne({ _id, ...merged, v: 1 }));
           break;
         } catch (error) {
           if (isDuplicateKey(error)) continue;
           throw error;
         }
       }
-      const replaced = await ctx.vocabulary.replaceOne({ _id, v: existing.v }, { ...merged, v: existing.v + 1 });
+      const replaced = await retrying(() =>
+        ctx.vocabulary.replaceOne({ _id, v: existing.v }, { ...merged, v: existing.v + 1 }),
+      );
       if (replaced.matchedCount === 1) break;
     }
   }

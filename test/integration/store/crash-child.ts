@@ -9,13 +9,15 @@ import { MongoEventStore } from '../../../src/store/mongo/mongo-event-store';
 import { job, storedEvent, strictDecide } from './store-fixtures';
 
 export const EVENTS_PER_CAPTURE = 20;
+/** A short lease, so that the restarted store sees the killed one as dead soon after the kill. */
+export const LEASE_MS = 300;
 
 async function main(): Promise<void> {
   const [kind, target, dbName] = process.argv.slice(2);
   const store: EventStore =
     kind === 'embedded'
       ? new EmbeddedEventStore({ dataDir: target! })
-      : new MongoEventStore({ uri: target!, dbName: dbName! });
+      : new MongoEventStore({ uri: target!, dbName: dbName!, leaseMs: LEASE_MS });
   await store.open();
   process.stdout.write('READY\n');
   for (let i = 0; ; i += 1) {

@@ -13,7 +13,7 @@ import { EmbeddedEventStore } from '../../../src/store/embedded/embedded-event-s
 import type { EventStore } from '../../../src/store/event-store';
 import { MongoEventStore } from '../../../src/store/mongo/mongo-event-store';
 import { getTestMongo, uniqueDbName } from '../../support/mongo-server';
-import { EVENTS_PER_CAPTURE } from './crash-child';
+import { EVENTS_PER_CAPTURE, LEASE_MS } from './crash-child';
 
 const CHILD = path.join(__dirname, 'crash-child.ts');
 
@@ -77,12 +77,13 @@ describe('SIGKILL during captures, then restart', function () {
     const { uri } = await getTestMongo();
     const dbName = uniqueDbName('crash');
     const acked = await runAndKill(['mongodb', uri, dbName], 3);
-    const store = new MongoEventStore({ uri, dbName });
+    await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 100)); // the killed instance's lease expires
+    const store = new MongoEventStore({ uri, dbName, leaseMs: LEASE_MS });
     await store.open();
     try {
       await verify(store, acked);
       const client = await MongoClient.connect(uri);
-      assert.equal(await client.db(dbName).collection('events').countDocuments({ state: 'staged' }), 0);
+      assert.equal(await client.db(dbName).collection('stagedEvents').countDocuments({}), 0, 'no claims left');
       await client.db(dbName).dropDatabase();
       await client.close();
     } finally {

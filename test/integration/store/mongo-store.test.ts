@@ -4,13 +4,14 @@
  * ones roll forward) and the visibility rule for staged events.
  */
 import assert from 'node:assert/strict';
-import { MongoClient } from 'mongodb';
-import type { JobDocument } from '../../../src/store/mongo/mongo-context';
+import { type Db, MongoClient } from 'mongodb';
+import type { InstanceDocument, JobDocument } from '../../../src/store/mongo/mongo-context';
 import { MongoEventStore } from '../../../src/store/mongo/mongo-event-store';
 import type { EventStore } from '../../../src/store/event-store';
 import type { StoredEvent } from '../../../src/store/stored-event';
 import { getTestMongo, uniqueDbName } from '../../support/mongo-server';
 import { capture, ids, job, storedEvent } from './store-fixtures';
+import { runOverlappingCaptures } from './store-concurrency';
 import { storeContract } from './store-contract';
 import { storeQueryContract } from './store-query-contract';
 
@@ -75,6 +76,17 @@ describe('MongoEventStore', function () {
       dbName = freshDb('recovery');
     });
 
+    /** A running job of another instance that is alive (its lease runs for another minute). */
+    async function liveJob(db: Db, captureID: string): Promise<void> {
+      const heartbeatAt = new Date(Date.now() + 60_000);
+      await db
+        .collection<InstanceDocument>('storeInstances')
+        .updateOne({ _id: 'other-live-instance' }, { $set: { heartbeatAt } }, { upsert: true });
+      await db
+        .collection<JobDocument>('captureJobs')
+        .insertOne({ ...job(captureID), _id: captureID, instance: 'other-live-instance' });
+    }
+
     const staged = (eventID: string, captureID: string): StoredEvent => ({
       ...storedEvent({ eventID }),
       captureID,
@@ -85,9 +97,12 @@ describe('MongoEventStore', function () {
     it('hides staged events from every read', async () => {
       const store = await openStore(dbName);
       await capture(store, [storedEvent({ eventID: 'visible' })]);
-      await admin.db(dbName).collection<StoredEvent>('events').insertOne(staged('hidden', 'live-capture'));
+      const db = admin.db(dbName);
+      await db.collection<StoredEvent>('stagedEvents').insertOne(staged('hidden', 'live-capture'));
+      // Defence in depth: even a staged document inside \`events\` is never served.
+      await db.collection<StoredEvent>('events').insertOne(staged('misplaced', 'live-capture'));
       assert.deepEqual(ids(await store.findEvents({})), ['ev|visible']);
-      assert.deepEqual(await store.findEvents({ eventID: 'hidden' }), []);
+      assert.deepEqual(await store.findEvents({ eventID: { $in: ['hidden', 'misplaced'] } }), []);
       assert.equal(await store.countEvents({}), 1);
       assert.equal(await store.countEvents({ state: 'staged' }), 0);
       await store.close();
@@ -101,7 +116,7 @@ describe('MongoEventStore', function () {
       // The state a crash leaves behind, written directly.
       const db = admin.db(dbName);
       const jobs = db.collection<JobDocument>('captureJobs');
-      const events = db.collection<StoredEvent>('events');
+      const stagedEvents = db.collection<StoredEvent>('stagedEvents');
       const recordTime = new Date('2024-06-01T12:00:00.000Z');
       await jobs.insertMany([
         { ...job('undecided', new Date('2024-06-01T11:00:00.000Z'), 2), _id: 'undecided' },
@@ -118,13 +133,17 @@ describe('MongoEventStore', function () {
         },
         { ...job('failed-earlier', new Date('2024-06-01T11:00:00.000Z')), _id: 'failed-earlier', running: false },
       ]);
-      await events.insertMany([
+      await stagedEvents.insertMany([
         staged('u1', 'undecided'),
         staged('u2', 'undecided'),
         staged('d1', 'decided'),
         staged('d2', 'decided'),
         staged('orphan', 'failed-earlier'),
       ]);
+      // The crash hit "decided" in the middle of publishing: d1 is already copied, its claim not yet released.
+      await db
+        .collection<StoredEvent>('events')
+        .insertOne({ ...staged('d1', 'decided'), state: 'committed', recordTime });
 
       const store = await openStore(dbName);
       assert.deepEqual(store.lastRecovery, { rolledForward: ['decided'], rolledBack: ['undecided'] });
@@ -132,7 +151,7 @@ describe('MongoEventStore', function () {
       assert.deepEqual(ids(visible), ['ev|d1', 'ev|d2', 'ev|kept']);
       for (const event of visible.filter((e) => e.captureID === 'decided'))
         assert.deepEqual(event.recordTime, recordTime);
-      assert.equal(await events.countDocuments({ state: 'staged' }), 0, 'no staged leftovers');
+      assert.equal(await stagedEvents.countDocuments({}), 0, 'no staged leftovers');
 
       const rolledBack = await store.getJob('undecided');
       assert.equal(rolledBack?.running, false);
@@ -155,15 +174,84 @@ describe('MongoEventStore', function () {
       await store.close();
     });
 
+    it('several instances with concurrent captures on one database store each event once (wait-die)', async () => {
+      const instances = await Promise.all(
+        [0, 1, 2].map(async () => {
+          const store = new MongoEventStore({ uri, dbName, captureConcurrency: 4, stagedWaitMs: 60_000 });
+          await store.open();
+          return store;
+        }),
+      );
+      try {
+        await runOverlappingCaptures(instances);
+      } finally {
+        for (const store of instances) await store.close();
+      }
+    });
+
+    it("leaves a live instance's capture alone when another instance starts, and recovers it once that dies", async () => {
+      const first = new MongoEventStore({ uri, dbName, leaseMs: 1000 });
+      await first.open();
+      await first.createJob(job('in-flight'));
+      // Mid-staging: a claim exists, no decision yet.
+      await admin.db(dbName).collection<StoredEvent>('stagedEvents').insertOne(staged('F1', 'in-flight'));
+      const second = new MongoEventStore({ uri, dbName, leaseMs: 1000 });
+      await second.open();
+      assert.deepEqual(second.lastRecovery, { rolledForward: [], rolledBack: [] });
+      assert.equal((await second.getJob('in-flight'))?.running, true);
+
+      // The first instance keeps working normally...
+      const { result } = await capture(first, [storedEvent({ eventID: 'F2' })]);
+      assert.deepEqual(result.statuses, ['stored']);
+      // ...then disappears without finishing "in-flight" (its lease is removed, as after a crash plus lease expiry).
+      await first.close();
+      const deadline = Date.now() + 10_000;
+      const claims = admin.db(dbName).collection('stagedEvents');
+      const settled = async () =>
+        !(await second.getJob('in-flight'))?.running && (await claims.countDocuments({})) === 0;
+      while (!(await settled()) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const recovered = await second.getJob('in-flight');
+      assert.equal(recovered?.running, false, "the survivors' heartbeat sweep rolled it back");
+      assert.match(recovered?.errors[0]?.detail ?? '', /interrupted by a restart/);
+      assert.equal(await claims.countDocuments({}), 0, 'its claims are released');
+      await second.close();
+    });
+
+    it('an instance restarted under the same stable instanceId recovers its previous run at once', async () => {
+      const db = admin.db(dbName);
+      // The previous run of "stable-1" crashed a moment ago: its lease still looks current.
+      await db
+        .collection<InstanceDocument>('storeInstances')
+        .insertOne({ _id: 'stable-1', heartbeatAt: new Date(Date.now() + 60_000) });
+      await db
+        .collection<JobDocument>('captureJobs')
+        .insertOne({ ...job('previous-run'), _id: 'previous-run', instance: 'stable-1' });
+      await db.collection<StoredEvent>('stagedEvents').insertOne(staged('P1', 'previous-run'));
+
+      const other = new MongoEventStore({ uri, dbName });
+      await other.open();
+      assert.deepEqual(other.lastRecovery?.rolledBack, [], 'another instance sees a live lease');
+      await other.close();
+
+      const restarted = new MongoEventStore({ uri, dbName, instanceId: 'stable-1' });
+      await restarted.open();
+      assert.deepEqual(restarted.lastRecovery?.rolledBack, ['previous-run']);
+      assert.equal((await restarted.getJob('previous-run'))?.running, false);
+      assert.equal(await db.collection('stagedEvents').countDocuments({}), 0);
+      await restarted.close();
+    });
+
     it('a capture with priority waits for a holder that rolls back, then stores the event itself', async () => {
       const store = await openStore(dbName);
       const db = admin.db(dbName);
-      await db.collection<JobDocument>('captureJobs').insertOne({ ...job('zzz-holder'), _id: 'zzz-holder' });
-      await db.collection<StoredEvent>('events').insertOne(staged('W', 'zzz-holder'));
+      await liveJob(db, 'zzz-holder');
+      await db.collection<StoredEvent>('stagedEvents').insertOne(staged('W', 'zzz-holder'));
       const waiting = capture(store, [storedEvent({ eventID: 'W' })], { captureID: 'aaa-waiter' });
       await new Promise((resolve) => setTimeout(resolve, 150));
       assert.equal(await store.countEvents({}), 0, 'still waiting, nothing visible');
-      await db.collection<StoredEvent>('events').deleteMany({ captureID: 'zzz-holder' }); // the holder rolls back
+      await db.collection<StoredEvent>('stagedEvents').deleteMany({ captureID: 'zzz-holder' }); // the holder rolls back
       const { result } = await waiting;
       assert.deepEqual(result.statuses, ['stored']);
       assert.deepEqual(ids(await store.findEvents({ captureID: 'aaa-waiter' })), ['ev|W']);
@@ -176,7 +264,7 @@ describe('MongoEventStore', function () {
       for (const holder of ['aaa-gone', 'zzz-gone']) {
         await db.collection<JobDocument>('captureJobs').insertOne({ ...job(holder), _id: holder, running: false });
       }
-      await db.collection<StoredEvent>('events').insertMany([staged('L1', 'aaa-gone'), staged('L2', 'zzz-gone')]);
+      await db.collection<StoredEvent>('stagedEvents').insertMany([staged('L1', 'aaa-gone'), staged('L2', 'zzz-gone')]);
       // "mmm" withdraws before "aaa-gone" (smaller id) and waits for "zzz-gone" (greater id): both paths clean up.
       const { result } = await capture(store, [storedEvent({ eventID: 'L1' }), storedEvent({ eventID: 'L2' })], {
         captureID: 'mmm',
@@ -190,15 +278,16 @@ describe('MongoEventStore', function () {
       const store = await openStore(dbName);
       const db = admin.db(dbName);
       // Capture "aaa" (it has priority: smaller id) holds W staged, undecided, as if still running elsewhere.
-      await db.collection<JobDocument>('captureJobs').insertOne({ ...job('aaa'), _id: 'aaa' });
-      await db.collection<StoredEvent>('events').insertOne(staged('W', 'aaa'));
+      await liveJob(db, 'aaa');
+      await db.collection<StoredEvent>('stagedEvents').insertOne(staged('W', 'aaa'));
       const waiting = capture(store, [storedEvent({ eventID: 'W' })], { captureID: 'zzz' });
       await new Promise((resolve) => setTimeout(resolve, 150));
       assert.equal(await store.countEvents({}), 0, 'still waiting, nothing visible');
-      // "aaa" commits: its decision, then the flip (what rollForward does).
+      // "aaa" commits: its event is copied into \`events\`, then its claim released (what publishStaged does).
       await db
         .collection<StoredEvent>('events')
-        .updateMany({ captureID: 'aaa' }, { $set: { state: 'committed', recordTime: new Date() } });
+        .insertOne({ ...staged('W', 'aaa'), state: 'committed', recordTime: new Date() });
+      await db.collection<StoredEvent>('stagedEvents').deleteMany({ captureID: 'aaa' });
       const { result } = await waiting;
       assert.deepEqual(result.statuses, ['identical']);
       assert.deepEqual(ids(await store.findEvents({ captureID: 'aaa' })), ['ev|W']);

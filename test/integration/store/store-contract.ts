@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { EpcisError } from '../../../src/errors/epcis-errors';
 import type { EventStore } from '../../../src/store/event-store';
 import { capture, ids, job, newCaptureID, storedEvent, strictDecide } from './store-fixtures';
+import { runOverlappingCaptures } from './store-concurrency';
 
 export interface StoreHarness {
   /** A fresh, opened, empty store. */
@@ -199,46 +200,7 @@ export function storeContract(harness: StoreHarness): void {
   });
 
   it('stores each distinct event once under 10 concurrent overlapping captures; jobs stay consistent', async () => {
-    const universe = Array.from({ length: 30 }, (_, n) => storedEvent({ eventID: `U${n}` }));
-    const plans = Array.from({ length: 10 }, (_, k) => {
-      const events = universe.slice(k * 2, k * 2 + 12);
-      if (k % 3 === 0) events.reverse(); // opposite insertion orders provoke waiting in both directions
-      if (k === 4) events.push(universe[8]!); // a repeat inside one document
-      return { captureID: newCaptureID(`conc${k}`), behaviour: k % 2 === 0 ? 'rollback' : 'proceed', events } as const;
-    });
-    // Two captures that disagree about one event: exactly one of them can win it.
-    const rivals = [0, 1].map((r) => ({
-      captureID: newCaptureID(`rival${r}`),
-      behaviour: 'rollback' as const,
-      events: [storedEvent({ eventID: 'Z', body: { rival: r } }), storedEvent({ eventID: `only-${r}` })],
-    }));
-    const all = [...plans, ...rivals];
-    for (const plan of all) await store.createJob(job(plan.captureID, new Date(), plan.events.length));
-    const results = await Promise.all(
-      all.map((plan) => store.commitCapture({ ...plan, vocabulary: [], decide: strictDecide })),
-    );
-
-    const stored = await store.findEvents({}, { sort: [['_id', 1]] });
-    const storedIds = ids(stored);
-    assert.equal(new Set(storedIds).size, storedIds.length, 'no _id twice');
-    const expected = [...universe.slice(0, 30).map((e) => e._id), 'ev|Z'];
-    const winner = results[10]!.outcome.success ? 0 : 1;
-    assert.equal(results[10]!.outcome.success !== results[11]!.outcome.success, true, 'exactly one rival wins');
-    expected.push(`ev|only-${winner}`);
-    assert.deepEqual(storedIds, [...expected].sort());
-    assert.deepEqual(stored.find((e) => e._id === 'ev|Z')?.event.rival, winner);
-
-    let storedTotal = 0;
-    for (const [index, plan] of plans.entries()) {
-      const record = await store.getJob(plan.captureID);
-      assert.equal(record?.running, false);
-      assert.equal(record?.success, true, `job ${index} succeeds (no conflicting content)`);
-      assert.equal(record.storedCount + record.duplicateCount, plan.events.length);
-      assert.equal(stored.filter((event) => event.captureID === plan.captureID).length, record.storedCount);
-      assert.deepEqual(results[index]!.statuses.filter((status) => status === 'stored').length, record.storedCount);
-      storedTotal += record.storedCount;
-    }
-    assert.equal(storedTotal, 30);
+    await runOverlappingCaptures([store]);
   });
 
   it('merges master data by (type, id): attributes by id, children as a set', async () => {
