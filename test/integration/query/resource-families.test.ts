@@ -119,6 +119,14 @@ describeEachStore(
       ]);
     });
 
+    it('the events of a resource come as XML when asked (rendered by sendEventsDocument)', async () => {
+      const response = await request(t().app).get('/bizSteps/receiving/events').set('Accept', 'application/xml');
+      assert.equal(response.status, 200);
+      assert.match(response.headers['content-type'] ?? '', /xml/);
+      assert.match(response.text, /EPCISQueryDocument/);
+      assert.match(response.text, /00000000-0000-4000-8000-000000000002/);
+    });
+
     it('giving the implied parameter as well is a 400', async () => {
       const response = await request(t().app).get('/bizSteps/shipping/events?EQ_bizStep=receiving').expect(400);
       assert.equal(response.body.type, 'epcisException:QueryParameterException');
