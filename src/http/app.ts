@@ -10,8 +10,9 @@ import type { EventPreparation } from '../capture/prepare-event';
 import type { AppConfig } from '../config/config';
 import { EpcisError, noSuchResource } from '../errors/epcis-errors';
 import type { Logger } from '../logging/logger';
-import { createCompanyPrefixTable } from '../identifiers';
+import { canonicalEpc, createCompanyPrefixTable } from '../identifiers';
 import { EventReader } from '../query/event-reader';
+import { QueryService } from '../query/query-service';
 import type { EventStore } from '../store/event-store';
 import { DISCOVERY_HEADERS } from './gs1-headers';
 import { captureLimitHeaders } from './handlers/capture';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps): EpcisApp {
       logger,
     }),
     reader: new EventReader(store, config.query.maxTimeMS),
+    queries: new QueryService({ store, canonicalEpc, maxTimeMS: config.query.maxTimeMS }),
     pageTokens: createPageTokenCodec(config.pageTokenSecret, config.query.pageTokenTtlSeconds),
     analyseContext: deps.analyseContext,
     companyPrefixes: createCompanyPrefixTable(config.companyPrefixes.map((prefix) => [prefix, prefix.length] as const)),

@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/config';
 import type { CompanyPrefixTable } from '../identifiers';
 import type { JsonObject } from '../model/types';
 import type { EventReader } from '../query/event-reader';
+import type { QueryService } from '../query/query-service';
 import type { EventStore } from '../store/event-store';
 import type { PageTokenCodec } from './page-token';
 
@@ -16,6 +17,8 @@ export interface Services {
   store: EventStore;
   capture: CaptureService;
   reader: EventReader;
+  /** Executes SimpleEventQuery pages (GET /events and every other events endpoint). */
+  queries: QueryService;
   pageTokens: PageTokenCodec;
   /** GS1 Company Prefix lengths, for rendering Digital Links as EPC URNs (GS1-EPC-Format: Always_EPC_URN). */
   companyPrefixes: CompanyPrefixTable;

@@ -13,3 +13,4 @@ export {
 } from './translate/master-data';
 export { Q } from './fields/paths';
 export { QUERY_INDEXES } from './fields/indexes';
+export { QueryService, type QueryPage, type QueryServiceDeps } from './query-service';

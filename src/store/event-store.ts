@@ -3,7 +3,13 @@
  * driver) and `embedded/` (in-memory documents, append-only journal, filters evaluated with mingo).
  * Both execute the SAME MongoDB filter documents, so the query translator is written once.
  */
-import type { CaptureErrorBehaviour, CaptureJobRecord, ProblemBody, VocabularyElementRecord } from '../model/types';
+import type {
+  CaptureErrorBehaviour,
+  CaptureJobRecord,
+  JsonObject,
+  ProblemBody,
+  VocabularyElementRecord,
+} from '../model/types';
 import type { EventWriteStatus, StoredEvent } from './stored-event';
 
 /** A MongoDB filter document (the dialect both adapters execute). */
@@ -44,6 +50,24 @@ export interface CommitResult {
   recordTime: Date | null;
 }
 
+/** A named query (EPCIS 2.0 REST binding, `POST /queries`): a stored view, executed on `GET /queries/{name}/events`. */
+export interface NamedQueryRecord {
+  name: string;
+  /** The `query` object as posted (EPCISEventsQuery body form). */
+  query: JsonObject;
+  /** Prefixes declared by the GS1-Extensions header of the POST, applied when the query runs. */
+  namespaces: Record<string, string>;
+  createdAt: Date;
+  owner: string;
+}
+
+/** Where a page of distinct values starts and how long it is (strings in code point order). */
+export interface DistinctOptions {
+  /** Only values strictly after this one. */
+  after?: string;
+  limit: number;
+}
+
 export interface EventStore {
   /** `mongodb` or `embedded`, and a human description (server URI without credentials, or data directory). */
   readonly kind: 'mongodb' | 'embedded';
@@ -75,6 +99,20 @@ export interface EventStore {
   /** Number of committed events matching the filter. */
   countEvents(filter: Filter, options?: FindOptions): Promise<number>;
 
+  /**
+   * The distinct string values found at any of `paths` in committed events (array fields contribute each item),
+   * ascending by code point, for the resource collections (`/epcs`, `/bizSteps`, ...; EPCIS-DIGEST §a).
+   */
+  distinctValues(paths: string[], options: DistinctOptions): Promise<string[]>;
+
   /** Master data, by vocabulary type and element id. */
   findVocabulary(filter: Filter): Promise<VocabularyElementRecord[]>;
+
+  /** Stores a named query; ResourceAlreadyExistsException when the name is taken. */
+  createNamedQuery(record: NamedQueryRecord): Promise<void>;
+  getNamedQuery(name: string): Promise<NamedQueryRecord | null>;
+  /** Named queries by name (code point order), strictly after `after`. */
+  listNamedQueries(options: { after?: string; limit: number }): Promise<NamedQueryRecord[]>;
+  /** Removes a named query; false when there was none. */
+  deleteNamedQuery(name: string): Promise<boolean>;
 }

@@ -25,22 +25,26 @@ export interface TestApp {
   app: EpcisApp;
   store: EventStore;
   config: AppConfig;
+  /** The MongoDB database of the app (mongodb kind only), e.g. to open a second instance over it. */
+  dbName?: string;
   close(): Promise<void>;
 }
 
 export async function startTestApp(kind: StoreKind, overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'epcis-test-'));
   const config = defaultConfig({ dataDir, logLevel: 'silent', ...overrides });
+  const dbName = kind === 'mongodb' ? uniqueDbName('http') : undefined;
   const store =
     kind === 'embedded'
       ? await openStore({ dataDir })
-      : await openStore({ mongodbUri: (await getTestMongo()).uri, dbName: uniqueDbName('http'), dataDir });
+      : await openStore({ mongodbUri: (await getTestMongo()).uri, dbName, dataDir });
   const app = createApp(composeApp(config, store, createLogger('silent')));
   return {
     kind,
     app,
     store,
     config,
+    ...(dbName ? { dbName } : {}),
     async close() {
       await app.locals.services.capture.drain();
       await store.close();

@@ -1,9 +1,9 @@
 /**
- * GET /events (all events, paginated; the full SimpleEventQuery language is the query module's), POST /events
+ * GET /events (the SimpleEventQuery language, paginated; query-endpoint.ts), POST /events
  * (one event, synchronous) and GET /events/{eventID} (EPCIS 2.0 REST binding; EPCIS-DIGEST §a, §d).
  */
 import type { Request, Response } from 'express';
-import { noSuchResource, queryParameterError, resourceExists, validationError } from '../../errors/epcis-errors';
+import { noSuchResource, resourceExists, validationError } from '../../errors/epcis-errors';
 import { documentParts } from '../../capture/document-parts';
 import { readXmlBody } from '../xml-body';
 import { readEpcFormat, renderIdentifiers } from '../../formats/epc-format';
@@ -11,25 +11,13 @@ import { renderEvents, responseContext } from '../../formats/jsonld/query-docume
 import { sendEventsDocument } from '../event-response';
 import { setVersionHeaders } from '../gs1-headers';
 import { negotiate } from '../negotiation';
-import { scopeOf } from '../page-token';
-import { announceNextPage, readPageRequest } from '../pagination';
 import { principalOf } from '../principal';
+import { answerEventsQuery, urlQuery } from '../query-endpoint';
 import { bodyFormat, parseJsonBody } from '../request-body';
 import type { Services } from '../services';
 
-const PAGING_PARAMS = new Set(['perPage', 'nextPageToken']);
-
 export async function getEvents(req: Request, res: Response, services: Services): Promise<void> {
-  for (const name of Object.keys(req.query as Record<string, unknown>)) {
-    if (!PAGING_PARAMS.has(name))
-      throw queryParameterError(`Query parameter ${name} is not supported by this server version.`);
-  }
-  const { perPage, token } = readPageRequest(req, services);
-  const scope = scopeOf({ path: 'events' });
-  const after = token ? services.pageTokens.read(token, scope) : null;
-  const page = await services.reader.page({}, perPage, after);
-  announceNextPage(req, res, services, perPage, page.next, scope);
-  sendEventsDocument(req, res, services, page.events);
+  await answerEventsQuery(req, res, services, urlQuery(req));
 }
 
 export async function getEventById(req: Request, res: Response, services: Services): Promise<void> {

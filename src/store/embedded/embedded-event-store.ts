@@ -6,7 +6,15 @@
 import path from 'node:path';
 import { resourceExists } from '../../errors/epcis-errors';
 import type { CaptureJobRecord, ProblemBody, VocabularyElementRecord } from '../../model/types';
-import type { CommitRequest, CommitResult, EventStore, Filter, FindOptions } from '../event-store';
+import type {
+  CommitRequest,
+  CommitResult,
+  DistinctOptions,
+  EventStore,
+  Filter,
+  FindOptions,
+  NamedQueryRecord,
+} from '../event-store';
 import { interruptedCaptureProblem } from '../interrupted-problem';
 import { MonotonicClock, Mutex } from '../mutex';
 import type { StoredEvent } from '../stored-event';
@@ -15,7 +23,7 @@ import { planCommit } from './embedded-commit';
 import { EmbeddedState, type JobFinish, type JournalRecord, asJournalRecord } from './embedded-state';
 import { JournalFile, type JournalLogger } from './journal-file';
 import { runQuery } from './memory-query';
-import { compareStrings } from './sort-order';
+import { compareStrings, valuesAtPath } from './sort-order';
 
 export interface EmbeddedEventStoreOptions {
   dataDir: string;
@@ -117,9 +125,20 @@ export class EmbeddedEventStore implements EventStore {
     });
   }
 
+  /** The events a filter may match: the candidates of an in-memory index, else every event (commit order). */
+  private scope(filter: Filter): Iterable<StoredEvent> {
+    const state = this.live;
+    const ids = state.index.candidates(filter);
+    if (ids === null) return state.events.values();
+    return ids.flatMap((id) => {
+      const event = state.events.get(id);
+      return event ? [event] : [];
+    });
+  }
+
   findEvents(filter: Filter, options: FindOptions = {}): Promise<StoredEvent[]> {
     return Promise.resolve().then(() =>
-      runQuery(this.live.events.values(), filter, { ...options, maxTimeMS: options.maxTimeMS ?? this.maxTimeMS }).map(
+      runQuery(this.scope(filter), filter, { ...options, maxTimeMS: options.maxTimeMS ?? this.maxTimeMS }).map(
         (event) => structuredClone(event),
       ),
     );
@@ -128,7 +147,7 @@ export class EmbeddedEventStore implements EventStore {
   countEvents(filter: Filter, options: FindOptions = {}): Promise<number> {
     return Promise.resolve().then(
       () =>
-        runQuery(this.live.events.values(), filter, {
+        runQuery(this.scope(filter), filter, {
           limit: options.limit,
           maxTimeMS: options.maxTimeMS ?? this.maxTimeMS,
         }).length,
@@ -143,6 +162,51 @@ export class EmbeddedEventStore implements EventStore {
       return runQuery(sorted, filter, { maxTimeMS: this.maxTimeMS }).map((element) =>
         decodeVocabularyElement(structuredClone(element)),
       );
+    });
+  }
+
+  distinctValues(paths: string[], options: DistinctOptions): Promise<string[]> {
+    return Promise.resolve().then(() => {
+      const state = this.live;
+      if (paths.every((p) => state.index.has(p))) return state.index.distinct(paths, options.after, options.limit);
+      const values = new Set<string>();
+      for (const event of state.events.values())
+        for (const p of paths)
+          for (const value of valuesAtPath(event, p)) if (typeof value === 'string') values.add(value);
+      return [...values]
+        .filter((value) => options.after === undefined || compareStrings(value, options.after) > 0)
+        .sort(compareStrings)
+        .slice(0, Math.max(0, options.limit));
+    });
+  }
+
+  createNamedQuery(record: NamedQueryRecord): Promise<void> {
+    return this.lock.run(async () => {
+      if (this.live.namedQueries.has(record.name))
+        throw resourceExists(`A named query called ${record.name} already exists.`);
+      await this.commitRecord({ op: 'query', query: record });
+    });
+  }
+
+  getNamedQuery(name: string): Promise<NamedQueryRecord | null> {
+    const found = this.live.namedQueries.get(name);
+    return Promise.resolve(found ? structuredClone(found) : null);
+  }
+
+  listNamedQueries(options: { after?: string; limit: number }): Promise<NamedQueryRecord[]> {
+    const { after } = options;
+    const page = [...this.live.namedQueries.values()]
+      .filter((record) => after === undefined || compareStrings(record.name, after) > 0)
+      .sort((a, b) => compareStrings(a.name, b.name))
+      .slice(0, Math.max(0, options.limit));
+    return Promise.resolve(page.map((record) => structuredClone(record)));
+  }
+
+  deleteNamedQuery(name: string): Promise<boolean> {
+    return this.lock.run(async () => {
+      if (!this.live.namedQueries.has(name)) return false;
+      await this.commitRecord({ op: 'unquery', name });
+      return true;
     });
   }
 }

@@ -3,8 +3,10 @@
  * runs after an append and during replay, so memory after a restart equals memory before it.
  */
 import type { CaptureJobRecord, ProblemBody, VocabularyElementRecord } from '../../model/types';
+import type { NamedQueryRecord } from '../event-store';
 import type { StoredEvent } from '../stored-event';
 import { vocabularyKey } from '../vocabulary-merge';
+import { EventIndex } from './event-index';
 import { compareStrings } from './sort-order';
 
 export interface JobFinish {
@@ -24,7 +26,10 @@ export type JournalRecord =
       finish: JobFinish;
       events: StoredEvent[];
       vocabulary: VocabularyElementRecord[];
-    };
+    }
+  /** A named query created (`POST /queries`) or deleted (`DELETE /queries/{name}`). */
+  | { op: 'query'; query: NamedQueryRecord }
+  | { op: 'unquery'; name: string };
 
 export function compareJobs(a: CaptureJobRecord, b: { createdAt: Date; captureID: string }): number {
   return a.createdAt.getTime() - b.createdAt.getTime() || compareStrings(a.captureID, b.captureID);
@@ -38,6 +43,10 @@ export class EmbeddedState {
   readonly jobOrder: CaptureJobRecord[] = [];
   /** Merged master data by `type|id`, attribute values key-encoded. */
   readonly vocabulary = new Map<string, VocabularyElementRecord>();
+  /** In-memory indexes over `events`. */
+  readonly index = new EventIndex();
+  /** Named queries by name. */
+  readonly namedQueries = new Map<string, NamedQueryRecord>();
 
   apply(record: JournalRecord): void {
     if (record.op === 'job') {
@@ -48,8 +57,19 @@ export class EmbeddedState {
     if (record.op === 'finish') {
       const job = this.jobs.get(record.captureID);
       if (job) Object.assign(job, { running: false }, record.finish);
-      for (const event of record.events) this.events.set(event._id, event);
+      for (const event of record.events) {
+        this.events.set(event._id, event);
+        this.index.add(event);
+      }
       for (const element of record.vocabulary) this.vocabulary.set(vocabularyKey(element), element);
+      return;
+    }
+    if (record.op === 'query') {
+      this.namedQueries.set(record.query.name, record.query);
+      return;
+    }
+    if (record.op === 'unquery') {
+      this.namedQueries.delete(record.name);
       return;
     }
     throw new Error(`journal: unknown record ${JSON.stringify((record as { op?: unknown }).op)}`);
@@ -71,6 +91,7 @@ export class EmbeddedState {
 /** Checks the shape of a replayed record before it is applied. */
 export function asJournalRecord(value: unknown): JournalRecord {
   const op = typeof value === 'object' && value !== null ? (value as { op?: unknown }).op : undefined;
-  if (op !== 'job' && op !== 'finish') throw new Error(`journal: unexpected record ${JSON.stringify(value)}`);
+  if (op !== 'job' && op !== 'finish' && op !== 'query' && op !== 'unquery')
+    throw new Error(`journal: unexpected record ${JSON.stringify(value)}`);
   return value as JournalRecord;
 }

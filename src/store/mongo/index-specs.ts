@@ -3,6 +3,7 @@
  * query family"). The query module adds the indexes of its parameter families here.
  */
 import type { IndexDescription } from 'mongodb';
+import { QUERY_INDEXES } from '../../query/fields/indexes';
 
 export const COLLECTIONS = {
   events: 'events',
@@ -10,17 +11,31 @@ export const COLLECTIONS = {
   captureJobs: 'captureJobs',
   vocabulary: 'vocabulary',
   instances: 'storeInstances',
+  queries: 'queries',
 } as const;
 
+const BASE_EVENT_INDEXES: IndexDescription[] = [
+  // Visibility + the common sort keys (EPCIS 2.0 §8.2.7.1 eventTime / recordTime queries and orderBy).
+  { key: { eventTime: 1 }, name: 'eventTime' },
+  { key: { recordTime: 1 }, name: 'recordTime' },
+  { key: { type: 1 }, name: 'type' },
+  { key: { eventID: 1 }, name: 'eventID' },
+  { key: { captureID: 1 }, name: 'captureID' },
+];
+
+const keyOf = (spec: IndexDescription): string => JSON.stringify(spec.key);
+
+/** The query families' indexes (issue 4, Build 2), minus any whose key a base index already has. */
+const QUERY_EVENT_INDEXES: IndexDescription[] = QUERY_INDEXES.map((sort): IndexDescription => ({
+  key: Object.fromEntries(sort),
+  name: `q_${sort.map(([field, direction]) => `${field.replace(/[^A-Za-z0-9]/g, '_')}_${direction}`).join('_')}`.slice(
+    0,
+    120,
+  ),
+})).filter((spec) => !BASE_EVENT_INDEXES.some((base) => keyOf(base) === keyOf(spec)));
+
 export const INDEX_SPECS: Record<keyof typeof COLLECTIONS, IndexDescription[]> = {
-  events: [
-    // Visibility + the common sort keys (EPCIS 2.0 §8.2.7.1 eventTime / recordTime queries and orderBy).
-    { key: { eventTime: 1 }, name: 'eventTime' },
-    { key: { recordTime: 1 }, name: 'recordTime' },
-    { key: { type: 1 }, name: 'type' },
-    { key: { eventID: 1 }, name: 'eventID' },
-    { key: { captureID: 1 }, name: 'captureID' },
-  ],
+  events: [...BASE_EVENT_INDEXES, ...QUERY_EVENT_INDEXES],
   // Publishing, withdrawing and recovery find a capture's claims (DESIGN.md "Capture").
   stagedEvents: [{ key: { captureID: 1 }, name: 'captureID' }],
   captureJobs: [
@@ -33,4 +48,6 @@ export const INDEX_SPECS: Record<keyof typeof COLLECTIONS, IndexDescription[]> =
     { key: { id: 1 }, name: 'id' },
   ],
   instances: [],
+  // Named queries are keyed by name (`_id`): the default index serves lookups and listing.
+  queries: [],
 };

@@ -40,6 +40,15 @@ export interface VocabularyDocument extends VocabularyElementRecord {
   v: number;
 }
 
+/** A named query (mongo-named-queries.ts). */
+export interface NamedQueryDocument {
+  _id: string;
+  queryJson: string;
+  namespacesJson: string;
+  createdAt: Date;
+  owner: string;
+}
+
 export interface MongoContext {
   /** Committed events only (the visibility rule `state: 'committed'` is still applied to every read). */
   events: Collection<StoredEvent>;
@@ -50,6 +59,7 @@ export interface MongoContext {
   instanceId: string;
   /** An instance whose heartbeat is older than this is dead: the others recover its captures. */
   leaseMs: number;
+  queries: Collection<NamedQueryDocument>;
   jobs: Collection<JobDocument>;
   vocabulary: Collection<VocabularyDocument>;
   /** `maxTimeMS` of every read. */

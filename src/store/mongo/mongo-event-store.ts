@@ -6,12 +6,28 @@
 import { randomUUID } from 'node:crypto';
 import { type Db, MongoClient } from 'mongodb';
 import type { CaptureJobRecord, ProblemBody, VocabularyElementRecord } from '../../model/types';
-import type { CommitRequest, CommitResult, EventStore, Filter, FindOptions } from '../event-store';
+import type {
+  CommitRequest,
+  CommitResult,
+  DistinctOptions,
+  EventStore,
+  Filter,
+  FindOptions,
+  NamedQueryRecord,
+} from '../event-store';
 import { MonotonicClock, Mutex, Semaphore } from '../mutex';
 import type { StoredEvent } from '../stored-event';
 import { COLLECTIONS, INDEX_SPECS } from './index-specs';
 import { commitCapture } from './mongo-commit';
-import type { InstanceDocument, JobDocument, MongoContext, VocabularyDocument } from './mongo-context';
+import type {
+  InstanceDocument,
+  JobDocument,
+  MongoContext,
+  NamedQueryDocument,
+  VocabularyDocument,
+} from './mongo-context';
+import { distinctValues } from './mongo-distinct';
+import { createNamedQuery, deleteNamedQuery, getNamedQuery, listNamedQueries } from './mongo-named-queries';
 import { countEvents, findEvents } from './mongo-events';
 import { createJob, failJob, getJob, listJobs } from './mongo-jobs';
 import { type RecoveryReport, recover } from './mongo-recovery';
@@ -92,6 +108,7 @@ export class MongoEventStore implements EventStore {
       const context: MongoContext = {
         events: db.collection<StoredEvent>(COLLECTIONS.events),
         staged: db.collection<StoredEvent>(COLLECTIONS.stagedEvents),
+        queries: db.collection<NamedQueryDocument>(COLLECTIONS.queries),
         jobs: db.collection<JobDocument>(COLLECTIONS.captureJobs),
         vocabulary: db.collection<VocabularyDocument>(COLLECTIONS.vocabulary),
         maxTimeMS: this.options.maxTimeMS ?? DEFAULT_MAX_TIME_MS,
@@ -176,8 +193,28 @@ export class MongoEventStore implements EventStore {
     return countEvents(this.ctx, filter, options);
   }
 
+  distinctValues(paths: string[], options: DistinctOptions): Promise<string[]> {
+    return distinctValues(this.ctx, paths, options);
+  }
+
   findVocabulary(filter: Filter): Promise<VocabularyElementRecord[]> {
     return findVocabulary(this.ctx, filter);
+  }
+
+  createNamedQuery(record: NamedQueryRecord): Promise<void> {
+    return createNamedQuery(this.ctx, record);
+  }
+
+  getNamedQuery(name: string): Promise<NamedQueryRecord | null> {
+    return getNamedQuery(this.ctx, name);
+  }
+
+  listNamedQueries(options: { after?: string; limit: number }): Promise<NamedQueryRecord[]> {
+    return listNamedQueries(this.ctx, options);
+  }
+
+  deleteNamedQuery(name: string): Promise<boolean> {
+    return deleteNamedQuery(this.ctx, name);
   }
 }
 

@@ -19,6 +19,24 @@ describeEachStore('discovery, routing and the error model', (t) => {
     ['/capture/some-id', 'OPTIONS, GET'],
     ['/events', 'OPTIONS, GET, POST'],
     ['/events/urn%3Auuid%3Ax', 'OPTIONS, GET'],
+    ['/queries', 'OPTIONS, GET, POST'],
+    ['/queries/some-name', 'OPTIONS, GET, DELETE'],
+    ['/queries/some-name/events', 'OPTIONS, GET'],
+    ['/nextPageToken/abc', 'OPTIONS, DELETE'],
+    ['/eventTypes', 'OPTIONS, GET'],
+    ['/eventTypes/ObjectEvent', 'OPTIONS, GET'],
+    ['/eventTypes/ObjectEvent/events', 'OPTIONS, GET'],
+    ['/epcs', 'OPTIONS, GET'],
+    ['/epcs/urn%3Aepc%3Aid%3Asgtin%3A0614141.107346.1', 'OPTIONS, GET'],
+    ['/epcs/https:%2f%2fid.gs1.org%2f01%2f10614141073464%2f21%2f1/events', 'OPTIONS, GET'],
+    ['/bizSteps', 'OPTIONS, GET'],
+    ['/bizSteps/shipping/events', 'OPTIONS, GET'],
+    ['/bizLocations', 'OPTIONS, GET'],
+    ['/bizLocations/x/events', 'OPTIONS, GET'],
+    ['/readPoints', 'OPTIONS, GET'],
+    ['/readPoints/x', 'OPTIONS, GET'],
+    ['/dispositions', 'OPTIONS, GET'],
+    ['/dispositions/in_transit/events', 'OPTIONS, GET'],
   ];
   for (const [path, allow] of cases) {
     it(`OPTIONS ${path}: 204, Allow "${allow}" and the GS1 headers`, async () => {
@@ -39,7 +57,17 @@ describeEachStore('discovery, routing and the error model', (t) => {
   it('GET / lists the top-level resources', async () => {
     const response = await request(t().app).get('/').expect(200);
     assert.equal(response.body.type, 'Collection');
-    assert.deepEqual(response.body.member, ['capture', 'events']);
+    assert.deepEqual([...response.body.member].sort(), [
+      'bizLocations',
+      'bizSteps',
+      'capture',
+      'dispositions',
+      'epcs',
+      'eventTypes',
+      'events',
+      'queries',
+      'readPoints',
+    ]);
     assert.equal(response.headers['gs1-epcis-version'], '2.0.0');
   });
 
@@ -83,10 +111,19 @@ describeEachStore('discovery, routing and the error model', (t) => {
     assert.equal(response.body.type, 'epcisException:NoSuchResourceException');
   });
 
-  it('an unsupported query parameter is a 400 QueryParameterException, never silently ignored', async () => {
-    const response = await request(t().app).get('/events?MATCH_epc=urn:epc:id:sgtin:1.2.3').expect(400);
+  it('an unknown query parameter is a 400 QueryParameterException, never silently ignored', async () => {
+    const response = await request(t().app).get('/events?MATCH_epcs=urn:epc:id:sgtin:1.2.3').expect(400);
     assert.equal(response.body.type, 'epcisException:QueryParameterException');
-    assert.match(response.body.detail, /MATCH_epc/);
+    assert.match(response.body.detail, /MATCH_epcs/);
+  });
+
+  it('a standard query parameter (MATCH_epc) is supported', async () => {
+    await request(t().app).get('/events?MATCH_epc=urn:epc:id:sgtin:0614141.107346.1').expect(200);
+  });
+
+  it('DELETE /nextPageToken/{token} is a 501: tokens are self-contained', async () => {
+    const response = await request(t().app).delete('/nextPageToken/abc').expect(501);
+    assert.match(response.headers['content-type'] ?? '', /application\/problem\+json/);
   });
 
   it('no error body carries a stack trace', async () => {

@@ -14,6 +14,7 @@ import { LOCK_FILE } from '../../../src/store/embedded/data-dir-lock';
 import type { EventStore } from '../../../src/store/event-store';
 import { capture, ids, job, newCaptureID, storedEvent } from './store-fixtures';
 import { storeContract } from './store-contract';
+import { storeQueryContract } from './store-query-contract';
 
 const dirs: string[] = [];
 const warnings: string[] = [];
@@ -38,22 +39,28 @@ describe('EmbeddedEventStore', () => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
+  const harness = {
+    async create() {
+      const dir = freshDir();
+      const store = await openAt(dir);
+      dataDirOf.set(store, dir);
+      return store;
+    },
+    async reopen(store: EventStore) {
+      const dir = dataDirOf.get(store)!;
+      await store.close();
+      const reopened = await openAt(dir);
+      dataDirOf.set(reopened, dir);
+      return reopened;
+    },
+  };
+
   describe('storage contract', () => {
-    storeContract({
-      async create() {
-        const dir = freshDir();
-        const store = await openAt(dir);
-        dataDirOf.set(store, dir);
-        return store;
-      },
-      async reopen(store) {
-        const dir = dataDirOf.get(store)!;
-        await store.close();
-        const reopened = await openAt(dir);
-        dataDirOf.set(reopened, dir);
-        return reopened;
-      },
-    });
+    storeContract(harness);
+  });
+
+  describe('storage contract: query side', () => {
+    storeQueryContract(harness);
   });
 
   describe('journal and crash recovery', () => {

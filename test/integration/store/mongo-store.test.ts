@@ -13,6 +13,7 @@ import { getTestMongo, uniqueDbName } from '../../support/mongo-server';
 import { capture, ids, job, storedEvent } from './store-fixtures';
 import { runOverlappingCaptures } from './store-concurrency';
 import { storeContract } from './store-contract';
+import { storeQueryContract } from './store-query-contract';
 
 describe('MongoEventStore', function () {
   this.timeout(120_000);
@@ -50,6 +51,17 @@ describe('MongoEventStore', function () {
   describe('storage contract', () => {
     storeContract({
       create: () => openStore(freshDb('contract')),
+      async reopen(store) {
+        const dbName = dbNameOf.get(store)!;
+        await store.close();
+        return openStore(dbName);
+      },
+    });
+  });
+
+  describe('storage contract: query side', () => {
+    storeQueryContract({
+      create: () => openStore(freshDb('qcontract')),
       async reopen(store) {
         const dbName = dbNameOf.get(store)!;
         await store.close();
