@@ -57,6 +57,17 @@ function eachIdentifier(event: JsonObject, visit: (value: string) => string): vo
   }
 }
 
+/** Learns GS1 Company Prefix lengths from the EPC URNs of captured events (for later Always_EPC_URN renderings). */
+export function learnCompanyPrefixes(events: readonly JsonValue[], table: CompanyPrefixTable): void {
+  for (const event of events) {
+    if (!isObject(event)) continue;
+    eachIdentifier({ ...event }, (value) => {
+      if (value.startsWith('urn:epc:')) table.learnFromUrn(value);
+      return value;
+    });
+  }
+}
+
 export interface RenderedIdentifiers {
   events: JsonObject[];
   /** The format the response actually follows (the header value to send back). */

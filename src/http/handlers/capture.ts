@@ -11,6 +11,8 @@ import { announceNextPage, readPageRequest } from '../pagination';
 import { principalOf } from '../principal';
 import { bodyFormat, parseJsonBody } from '../request-body';
 import { readXmlBody } from '../xml-body';
+import { learnCompanyPrefixes } from '../../formats/epc-format';
+import { documentParts } from '../../capture/document-parts';
 import { serializeCaptureJobXml } from '../../formats/xml';
 import type { Services } from '../services';
 
@@ -35,6 +37,7 @@ export async function postCapture(req: Request, res: Response, services: Service
   const behaviour = captureErrorBehaviour(req);
   const { document, namespaces } =
     format === 'xml' ? await readXmlBody(req.body, services) : await readJsonDocument(req, services);
+  learnCompanyPrefixes(documentParts(document).events, services.companyPrefixes);
   const job = await services.capture.submit(document, { behaviour, owner: principalOf(req), namespaces });
   setVersionHeaders(res);
   res

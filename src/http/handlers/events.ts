@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import { noSuchResource, resourceExists, validationError } from '../../errors/epcis-errors';
 import { documentParts } from '../../capture/document-parts';
 import { readXmlBody } from '../xml-body';
-import { readEpcFormat, renderIdentifiers } from '../../formats/epc-format';
+import { learnCompanyPrefixes, readEpcFormat, renderIdentifiers } from '../../formats/epc-format';
 import { renderEvents, responseContext } from '../../formats/jsonld/query-document';
 import { sendEventsDocument } from '../event-response';
 import { setVersionHeaders } from '../gs1-headers';
@@ -48,6 +48,7 @@ export async function postEvent(req: Request, res: Response, services: Services)
   const responseFormat = negotiate(req.headers.accept, ['json', 'xml']);
   const epcFormat = readEpcFormat(req.headers['gs1-epc-format']);
   const { event, namespaces } = await readSingleEvent(req, services);
+  learnCompanyPrefixes([event], services.companyPrefixes);
   const { stored, status, recordTime } = await services.capture.captureOne(event, {
     owner: principalOf(req),
     namespaces,

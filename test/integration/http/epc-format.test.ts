@@ -86,3 +86,27 @@ describeEachStore('GS1-EPC-Format in XML responses', (t) => {
     });
   }
 });
+
+describeEachStore('GS1-EPC-Format on /epcs', (t) => {
+  before(async () => {
+    assert.equal(
+      (await captureAndWait(t().app, epcisDocument([objectEvent(1, { epcList: [URN, OTHER_DL] })])))['success'],
+      true,
+    );
+  });
+  // /epcs lists the distinct identifiers in the server's canonical form (a Digital Link): it has no single
+  // "captured form" when one EPC was captured both ways, so Never_Translates and No_Preference return that form.
+  const cases: [string, string[], string][] = [
+    ['Always_GS1_Digital_Link', [DL, OTHER_DL], 'Always_GS1_Digital_Link'],
+    ['Always_EPC_URN', [URN, OTHER_DL], 'No_Preference'],
+    ['Never_Translates', [DL, OTHER_DL], 'Never_Translates'],
+    ['No_Preference', [DL, OTHER_DL], 'No_Preference'],
+  ];
+  for (const [format, expected, header] of cases) {
+    it(`${format}`, async () => {
+      const response = await request(t().app).get('/epcs').set('GS1-EPC-Format', format).expect(200);
+      assert.deepEqual([...(response.body.member as string[])].sort(), [...expected].sort());
+      assert.equal(response.headers['gs1-epc-format'], header);
+    });
+  }
+});
