@@ -125,33 +125,35 @@ export class EmbeddedEventStore implements EventStore {
     });
   }
 
-  /** The events a filter may match: the candidates of an in-memory index, else every event (commit order). */
-  private scope(filter: Filter): Iterable<StoredEvent> {
+  /**
+   * The events a filter may match and the filter left to test on them: the candidates of the in-memory indexes
+   * (all of the filter answered when `exact`), else every event; in commit order.
+   */
+  private scope(filter: Filter): { documents: Iterable<StoredEvent>; rest: Filter } {
     const state = this.live;
-    const ids = state.index.candidates(filter);
-    if (ids === null) return state.events.values();
-    return ids.flatMap((id) => {
+    const plan = state.index.candidates(filter);
+    if (plan === null) return { documents: state.events.values(), rest: filter };
+    const documents = plan.ids.flatMap((id) => {
       const event = state.events.get(id);
       return event ? [event] : [];
     });
+    return { documents, rest: plan.exact ? {} : filter };
   }
 
   findEvents(filter: Filter, options: FindOptions = {}): Promise<StoredEvent[]> {
-    return Promise.resolve().then(() =>
-      runQuery(this.scope(filter), filter, { ...options, maxTimeMS: options.maxTimeMS ?? this.maxTimeMS }).map(
-        (event) => structuredClone(event),
-      ),
-    );
+    return Promise.resolve().then(() => {
+      const { documents, rest } = this.scope(filter);
+      return runQuery(documents, rest, { ...options, maxTimeMS: options.maxTimeMS ?? this.maxTimeMS }).map((event) =>
+        structuredClone(event),
+      );
+    });
   }
 
   countEvents(filter: Filter, options: FindOptions = {}): Promise<number> {
-    return Promise.resolve().then(
-      () =>
-        runQuery(this.scope(filter), filter, {
-          limit: options.limit,
-          maxTimeMS: options.maxTimeMS ?? this.maxTimeMS,
-        }).length,
-    );
+    return Promise.resolve().then(() => {
+      const { documents, rest } = this.scope(filter);
+      return runQuery(documents, rest, { limit: options.limit, maxTimeMS: options.maxTimeMS ?? this.maxTimeMS }).length;
+    });
   }
 
   findVocabulary(filter: Filter): Promise<VocabularyElementRecord[]> {

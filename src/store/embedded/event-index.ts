@@ -2,8 +2,9 @@
  * In-memory indexes of the embedded store (issue 4, Build 2: "in-memory indexes in the embedded store so that it
  * does not scan everything"): for the most selective precomputed fields, value -> ids of the events holding it.
  * `candidates(filter)` reads the equality / `$in` conditions of a filter document and returns a superset of the
- * events that can match (in commit order), or null when the filter has no indexed condition. mingo still tests
- * every candidate against the whole filter, so results are exactly those of a full scan.
+ * events that can match (in commit order), or null when the filter has no indexed condition. mingo tests every
+ * candidate against the whole filter, unless the index answered every condition (`exact`), so results are exactly
+ * those of a full scan.
  */
 import type { Filter } from '../event-store';
 import type { StoredEvent } from '../stored-event';
@@ -29,6 +30,11 @@ export const INDEXED_PATHS = [
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+
+interface Plan {
+  ids: Set<string>;
+  exact: boolean;
+}
 
 export class EventIndex {
   private readonly maps = new Map<string, Map<string, Set<string>>>(INDEXED_PATHS.map((path) => [path, new Map()]));
@@ -61,40 +67,58 @@ export class EventIndex {
       .slice(0, Math.max(0, limit));
   }
 
-  /** Ids of the events that may match, in commit order; null when the filter cannot use an index. */
-  candidates(filter: Filter): string[] | null {
-    const ids = this.conjunction(filter);
-    if (ids === null) return null;
-    return [...ids].sort((a, b) => (this.seq.get(a) ?? 0) - (this.seq.get(b) ?? 0));
+  /**
+   * The events that may match, in commit order, or null when the filter cannot use an index. `exact` when every
+   * condition of the filter was answered by an index (equality / `$in` on indexed paths, under `$and` / `$or`):
+   * then the candidates are exactly the matches and need no further test.
+   */
+  candidates(filter: Filter): { ids: string[]; exact: boolean } | null {
+    const plan = this.conjunction(filter);
+    if (plan === null) return null;
+    const ids = [...plan.ids].sort((a, b) => (this.seq.get(a) ?? 0) - (this.seq.get(b) ?? 0));
+    return { ids, exact: plan.exact };
   }
 
-  /** Every key of a filter object is ANDed: the smallest indexed candidate set wins (null = no restriction). */
-  private conjunction(filter: Filter): Set<string> | null {
-    let best: Set<string> | null = null;
-    const consider = (set: Set<string> | null) => {
-      if (set !== null && (best === null || set.size < best.size)) best = set;
+  /** Every key of a filter object is ANDed: all exact -> the intersection; else the smallest set, inexact. */
+  private conjunction(filter: Filter): Plan | null {
+    const plans: Plan[] = [];
+    let exact = true;
+    const consider = (plan: Plan | null) => {
+      if (plan === null) exact = false;
+      else {
+        plans.push(plan);
+        exact &&= plan.exact;
+      }
     };
     for (const [key, condition] of Object.entries(filter)) {
       if (key === '$and' && Array.isArray(condition)) {
-        for (const part of condition) if (isPlainObject(part)) consider(this.conjunction(part));
+        for (const part of condition) consider(isPlainObject(part) ? this.conjunction(part) : null);
       } else if (key === '$or' && Array.isArray(condition)) {
         consider(this.disjunction(condition));
       } else if (!key.startsWith('$')) {
-        consider(this.field(key, condition));
-      }
+        const ids = this.field(key, condition);
+        consider(ids === null ? null : { ids, exact: true });
+      } else consider(null);
     }
-    return best;
+    if (plans.length === 0) return null;
+    plans.sort((a, b) => a.ids.size - b.ids.size);
+    const smallest = plans[0]!;
+    if (!exact) return { ids: smallest.ids, exact: false };
+    const ids = new Set([...smallest.ids].filter((id) => plans.every((plan) => plan.ids.has(id))));
+    return { ids, exact: true };
   }
 
-  /** An `$or` narrows only when every branch does. */
-  private disjunction(branches: unknown[]): Set<string> | null {
+  /** An `$or` narrows only when every branch does; it is exact when every branch is. */
+  private disjunction(branches: unknown[]): Plan | null {
     const union = new Set<string>();
+    let exact = true;
     for (const branch of branches) {
-      const set = isPlainObject(branch) ? this.conjunction(branch) : null;
-      if (set === null) return null;
-      for (const id of set) union.add(id);
+      const plan = isPlainObject(branch) ? this.conjunction(branch) : null;
+      if (plan === null) return null;
+      exact &&= plan.exact;
+      for (const id of plan.ids) union.add(id);
     }
-    return union;
+    return { ids: union, exact };
   }
 
   private field(path: string, condition: unknown): Set<string> | null {

@@ -109,6 +109,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** The sort key of a document for one field: the smallest reachable value ascending, the largest descending. */
 export function sortKey(document: unknown, path: string, direction: 1 | -1): unknown {
+  // Fast path: a top-level scalar (recordTime, eventTime, _id) is its own key.
+  if (!path.includes('.') && isObject(document)) {
+    const value = document[path];
+    if (!Array.isArray(value)) return value === undefined ? null : value;
+  }
   const values = valuesAtPath(document, path);
   if (values.length === 0) return null;
   let best: unknown = values[0];

@@ -1,7 +1,8 @@
 /**
  * The embedded store's in-memory indexes (src/store/embedded/event-index.ts) never change an answer: for random
  * filters mixing indexed equality / $in, $and, $or and unindexed conditions, mingo over the index candidates
- * gives exactly what mingo over every document gives, in the same (commit) order.
+ * gives exactly what mingo over every document gives, in the same (commit) order; when the index answers every
+ * condition ("exact"), the candidates alone are the answer.
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -50,12 +51,15 @@ describe('embedded in-memory indexes', () => {
         );
         events.forEach((event) => index.add(event));
         const byId = new Map(events.map((event) => [event._id, event]));
-        const candidates = index.candidates(filter);
-        const scope = candidates === null ? events : candidates.map((id) => byId.get(id)!);
+        const plan = index.candidates(filter);
+        const scope = plan === null ? events : plan.ids.map((id) => byId.get(id)!);
+        const expected = runQuery(events, filter).map((e) => e._id);
         assert.deepEqual(
           runQuery(scope, filter).map((e) => e._id),
-          runQuery(events, filter).map((e) => e._id),
+          expected,
         );
+        // An exact plan needs no test at all: its candidates are the matches.
+        if (plan?.exact) assert.deepEqual(plan.ids, expected);
       }),
       { numRuns: 300 },
     );
@@ -64,7 +68,12 @@ describe('embedded in-memory indexes', () => {
   it('uses the index for an indexed equality (fewer candidates than events)', () => {
     const index = new EventIndex();
     for (let i = 0; i < 10; i += 1) index.add({ _id: `ev|${i}`, eventID: `E${i}`, q: {} } as unknown as StoredEvent);
-    assert.deepEqual(index.candidates({ eventID: 'E3' }), ['ev|3']);
+    assert.deepEqual(index.candidates({ eventID: 'E3' }), { ids: ['ev|3'], exact: true });
+    assert.deepEqual(index.candidates({ eventID: 'E3', 'q.n': 1 }), { ids: ['ev|3'], exact: false });
+    assert.deepEqual(index.candidates({ $and: [{ eventID: { $in: ['E3', 'E4'] } }, { eventID: 'E4' }] }), {
+      ids: ['ev|4'],
+      exact: true,
+    });
     assert.equal(index.candidates({ 'q.other': 'x' }), null);
     assert.deepEqual(index.distinct(['eventID'], 'E7', 5), ['E8', 'E9']);
   });
