@@ -14,7 +14,7 @@ export async function readXmlBody(raw: unknown, services: Services): Promise<Par
   const { maxBytes, maxDepth, xmlSchemaValidation } = services.config.capture;
   const parsed = await parseEpcisXml(text, { maxLength: maxBytes, maxDepth });
   if (xmlSchemaValidation) {
-    const errors = await validateEpcisXmlSchema(text);
+    const errors = await validateEpcisXmlSchema(text, { maxLength: maxBytes, maxDepth });
     if (errors.length > 0) {
       const shown = errors.slice(0, 10).map((e) => (e.line === null ? e.message : `line ${e.line}: ${e.message}`));
       const more = errors.length > 10 ? ` (and ${errors.length - 10} more)` : '';

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
-import { checkXmlPrologue, resolveLimits } from './xml-limits';
+import { checkXmlPrologue, resolveLimits, type XmlLimits } from './xml-limits';
 
 export interface XsdValidationError {
   message: string;
@@ -132,9 +132,9 @@ let projectValidator: XsdValidator | undefined;
  * EPCISException) against the project's XSDs. The hardening checks of the parser run first, so no DTD or
  * entity ever reaches libxml2. Returns the list of errors (empty when valid).
  */
-export async function validateEpcisXmlSchema(xml: string): Promise<XsdValidationError[]> {
+export async function validateEpcisXmlSchema(xml: string, limits?: XmlLimits): Promise<XsdValidationError[]> {
   try {
-    checkXmlPrologue(xml, resolveLimits());
+    checkXmlPrologue(xml, resolveLimits(limits));
   } catch (err) {
     return [{ message: (err as Error).message, line: null }];
   }
