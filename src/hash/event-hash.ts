@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { JsonObject } from '../model/types';
 import { HashTreeBuilder, type HashNode } from './hash-tree';
 import { canonicalTimestamp, canonicalValue } from './hash-values';
+import { SENSOR_METADATA_FIELDS, SENSOR_REPORT_FIELDS } from '../model/sensor-fields';
 
 type FieldOrder = readonly (readonly [string, FieldOrder | null])[];
 
@@ -36,26 +37,8 @@ const EVENT_ORDER: FieldOrder = [
       [
         'sensorElement',
         [
-          [
-            'sensorMetadata',
-            leaves(
-              'time',
-              'startTime',
-              'endTime',
-              'deviceID',
-              'deviceMetadata',
-              'rawData',
-              'dataProcessingMethod',
-              'bizRules',
-            ),
-          ],
-          [
-            'sensorReport',
-            leaves('type', 'exception', 'deviceID', 'deviceMetadata', 'rawData', 'dataProcessingMethod', 'time',
-              'microorganism', 'chemicalSubstance', 'value', 'component', 'stringValue', 'booleanValue',
-              'hexBinaryValue', 'uriValue', 'minValue', 'maxValue', 'meanValue', 'sDev', 'percRank', 'percValue', 'uom',
-              'coordinateReferenceSystem'), // prettier-ignore
-          ],
+          ['sensorMetadata', leaves(...SENSOR_METADATA_FIELDS)],
+          ['sensorReport', leaves(...SENSOR_REPORT_FIELDS)],
         ],
       ],
     ],

@@ -10,42 +10,10 @@ import { cbvFromBare, gs1VocFromBare, type CbvXmlFormat } from './cbv-xml-forms'
 import { scalarText, writeExtension } from './extension-to-xml';
 import { NamespaceWriter } from './namespace-writer';
 import type { Attrs, XmlWriter } from './xml-writer';
+import { SENSOR_METADATA_FIELDS, SENSOR_REPORT_FIELDS } from '../../model/sensor-fields';
 
-const METADATA = new Set([
-  'time',
-  'startTime',
-  'endTime',
-  'deviceID',
-  'deviceMetadata',
-  'rawData',
-  'dataProcessingMethod',
-  'bizRules',
-]);
-const REPORT = new Set([
-  'type',
-  'exception',
-  'deviceID',
-  'deviceMetadata',
-  'rawData',
-  'dataProcessingMethod',
-  'time',
-  'microorganism',
-  'chemicalSubstance',
-  'value',
-  'component',
-  'stringValue',
-  'booleanValue',
-  'hexBinaryValue',
-  'uriValue',
-  'minValue',
-  'maxValue',
-  'meanValue',
-  'sDev',
-  'percRank',
-  'percValue',
-  'uom',
-  'coordinateReferenceSystem',
-]);
+const METADATA: Set<string> = new Set(SENSOR_METADATA_FIELDS);
+const REPORT: Set<string> = new Set(SENSOR_REPORT_FIELDS);
 
 function attrs(obj: JsonObject, known: Set<string>, ns: NamespaceWriter, fmt: CbvXmlFormat, where: string): Attrs {
   const out: Attrs = [];

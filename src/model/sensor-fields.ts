@@ -1,0 +1,40 @@
+/**
+ * The standard fields of sensor data (EPCIS 2.0 §7.3.7: SensorMetadata and SensorReport), in the order the XSD
+ * writes them as attributes and the CBV 2.0 event hash walks them (EPCIS-DIGEST §h rule 1.8).
+ */
+export const SENSOR_METADATA_FIELDS = [
+  'time',
+  'startTime',
+  'endTime',
+  'deviceID',
+  'deviceMetadata',
+  'rawData',
+  'dataProcessingMethod',
+  'bizRules',
+] as const;
+
+export const SENSOR_REPORT_FIELDS = [
+  'type',
+  'exception',
+  'deviceID',
+  'deviceMetadata',
+  'rawData',
+  'dataProcessingMethod',
+  'time',
+  'microorganism',
+  'chemicalSubstance',
+  'value',
+  'component',
+  'stringValue',
+  'booleanValue',
+  'hexBinaryValue',
+  'uriValue',
+  'minValue',
+  'maxValue',
+  'meanValue',
+  'sDev',
+  'percRank',
+  'percValue',
+  'uom',
+  'coordinateReferenceSystem',
+] as const;
