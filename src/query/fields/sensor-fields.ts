@@ -22,7 +22,8 @@ import { parseDateTime } from '../params/value-reader';
 import { toBase } from '../units/convert';
 import type { ExtensionCollector } from './extension-fields';
 
-const URI_ATTRIBUTES = [
+/** Sensor attributes whose values are URIs, stored and matched in canonical form (EQ_deviceID, EQ_uriValue, ...). */
+export const SENSOR_URI_ATTRIBUTES = [
   'deviceID',
   'dataProcessingMethod',
   'bizRules',
@@ -59,7 +60,7 @@ export function sensorFields(
     if (date !== null) (times[name] ??= []).push(date);
   };
   const uriAttributes = (object: JsonObject) => {
-    for (const name of URI_ATTRIBUTES) {
+    for (const name of SENSOR_URI_ATTRIBUTES) {
       const value = object[name];
       if (typeof value === 'string') add(name, canonicalEpc(value));
     }

@@ -8,6 +8,7 @@ import { Q } from '../fields/paths';
 import type { SensorMetric } from '../params/query-types';
 import { toBase } from '../units/convert';
 import { anyOf, COMPARISON, type FamilyTranslator, type TranslateEnv } from './family-types';
+import { SENSOR_URI_ATTRIBUTES } from '../fields/sensor-fields';
 
 /** Sensor values: per type when the query has EQ_type (correlated, see fields/sensor-fields.ts), else any type. */
 function sensorValue(metric: SensorMetric, unit: string, condition: unknown, env: TranslateEnv): Filter {
@@ -32,14 +33,7 @@ export const percRank: FamilyTranslator<'percRank'> = (c) => ({
   [Q.sensorField('percRank')]: { [COMPARISON[c.op]]: c.value },
 });
 
-const CANONICAL_URIS = new Set([
-  'deviceID',
-  'dataProcessingMethod',
-  'bizRules',
-  'microorganism',
-  'chemicalSubstance',
-  'uriValue',
-]);
+const CANONICAL_URIS: ReadonlySet<string> = new Set(SENSOR_URI_ATTRIBUTES);
 
 export const sensorEq: FamilyTranslator<'sensorEq'> = (c, env) => {
   const values = CANONICAL_URIS.has(c.field) ? [...new Set(c.values.map(env.canonicalEpc))] : c.values;
