@@ -6,11 +6,21 @@
 import { createHash } from 'node:crypto';
 import type { JsonValue } from '../model/types';
 
+/** JSON text with every object's keys sorted (code-unit order), built by appending rather than mapping and joining. */
 function stableStringify(value: JsonValue): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i += 1) out += (i === 0 ? '' : ',') + stableStringify(value[i]!);
+    return `${out}]`;
+  }
   const keys = Object.keys(value).sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${stableStringify(value[key] as JsonValue)}`).join(',')}}`;
+  let out = '{';
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i]!;
+    out += `${i === 0 ? '' : ','}${JSON.stringify(key)}:${stableStringify(value[key] as JsonValue)}`;
+  }
+  return `${out}}`;
 }
 
 export function contentHash(event: { [key: string]: JsonValue }): string {

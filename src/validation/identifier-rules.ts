@@ -7,13 +7,15 @@ import { validateIdentifier } from '../identifiers';
 import type { Violation } from './validation-problem';
 
 type Obj = Record<string, unknown>;
+const HTTP_URI = /^https?:/i;
 const isObj = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const EPC_LISTS = ['epcList', 'childEPCs', 'inputEPCList', 'outputEPCList'] as const;
 const QUANTITY_LISTS = ['quantityList', 'childQuantityList', 'inputQuantityList', 'outputQuantityList'] as const;
 
 function check(value: unknown, path: string, found: Violation[]): void {
-  if (typeof value !== 'string') return;
+  // Only a Digital Link (an http(s) URI) can fail here: URNs of every kind are accepted as they are.
+  if (typeof value !== 'string' || !HTTP_URI.test(value)) return;
   const result = validateIdentifier(value);
   if (result.status === 'invalid' && result.form === 'digital-link')
     found.push({ path, message: `is not a valid GS1 Digital Link: ${result.reason}` });

@@ -11,22 +11,56 @@
  */
 import { crc32 } from 'node:zlib';
 
-export type Encoded = null | boolean | number | string | Encoded[] | { [key: string]: Encoded };
+/**
+ * The JSON text of a value in the encoding above. Only subtrees that hold a Date or a `$` key are copied; the rest
+ * goes to the native JSON.stringify as it is (which writes an `undefined` array item as null and drops an
+ * `undefined` property, as the encoding says). A capture's record holds every event it stores, so building a full
+ * encoded copy first was a large part of the commit's CPU and garbage. Functions, symbols and bigints are refused.
+ */
+export function encodeJson(value: unknown): string {
+  return JSON.stringify(encodeChanged(value) ?? value) ?? 'null';
+}
 
-export function encodeValue(value: unknown): Encoded {
-  if (value instanceof Date) return { $date: value.getTime() };
-  if (Array.isArray(value)) return value.map((item: unknown) => (item === undefined ? null : encodeValue(item)));
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'object') {
-    const out: { [key: string]: Encoded } = {};
-    for (const [key, child] of Object.entries(value)) {
-      if (child === undefined) continue;
-      define(out, key.startsWith('$') ? `$${key}` : key, encodeValue(child));
-    }
-    return out;
+/** The encoded copy of `value`, or undefined when its encoding is the value itself. */
+function encodeChanged(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) {
+    if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint')
+      throw new TypeError(`journal: cannot encode a value of type ${typeof value}`);
+    return undefined;
   }
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  throw new TypeError(`journal: cannot encode a value of type ${typeof value}`);
+  if (value instanceof Date) return { $date: value.getTime() };
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i += 1) {
+      const changed = encodeChanged(value[i]);
+      if (changed === undefined) continue;
+      copy ??= value.slice();
+      copy[i] = changed;
+    }
+    return copy;
+  }
+  const object = value as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  for (const key in object) {
+    if (!Object.hasOwn(object, key)) continue;
+    const child = object[key];
+    const changed = encodeChanged(child);
+    const escaped = key.startsWith('$');
+    if (copy === undefined && changed === undefined && !escaped) continue;
+    copy ??= copyUntil(object, key);
+    define(copy, escaped ? `$${key}` : key, changed ?? child);
+  }
+  return copy;
+}
+
+/** A copy of the own entries of `object` that come before `stop` (in enumeration order). */
+function copyUntil(object: Record<string, unknown>, stop: string): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key in object) {
+    if (key === stop) break;
+    if (Object.hasOwn(object, key)) define(copy, key.startsWith('$') ? `$${key}` : key, object[key]);
+  }
+  return copy;
 }
 
 export function decodeValue(value: unknown): unknown {
@@ -53,12 +87,7 @@ const NEWLINE = 0x0a;
 const HEADER = /^[0-9a-f]{8} [0-9a-f]{8} $/;
 
 export function frameRecord(record: unknown): Buffer {
-  return frameEncoded(encodeValue(record));
-}
-
-/** Frames a record already passed through `encodeValue` (so a caller can reuse the encoding). */
-export function frameEncoded(encoded: Encoded): Buffer {
-  const body = Buffer.from(JSON.stringify(encoded), 'utf8');
+  const body = Buffer.from(encodeJson(record), 'utf8');
   const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
   return Buffer.concat([Buffer.from(`${hex(body.length)} ${hex(crc32(body))} `, 'ascii'), body, Buffer.of(NEWLINE)]);
 }

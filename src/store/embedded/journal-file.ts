@@ -6,8 +6,7 @@
 import { type FileHandle, mkdir, open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { lockDataDir } from './data-dir-lock';
-import { encodeValue, frameEncoded, parseJournal } from './journal-codec';
-import type { Encoded } from './journal-codec';
+import { frameRecord, parseJournal } from './journal-codec';
 
 export const JOURNAL_FILE = 'epcis-journal.log';
 
@@ -76,15 +75,10 @@ export class JournalFile {
 
   /** Appends one record and makes it durable. On failure the file is cut back to its previous length. */
   async append(record: unknown): Promise<void> {
-    return this.appendEncoded(encodeValue(record));
-  }
-
-  /** Appends a record already passed through `encodeValue`. */
-  async appendEncoded(encoded: Encoded): Promise<void> {
     if (this.broken) throw this.broken;
     const handle = this.handle;
     if (!handle) throw new Error('journal used before open() or after close()');
-    const frame = frameEncoded(encoded);
+    const frame = frameRecord(record);
     try {
       await handle.write(frame, 0, frame.length);
       await handle.datasync();

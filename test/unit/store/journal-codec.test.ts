@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   decodeValue,
-  encodeValue,
+  encodeJson,
   frameRecord,
   parseFrame,
   parseJournal,
@@ -28,16 +28,21 @@ describe('journal codec', () => {
   it('round-trips any JSON-with-Dates value, including keys like $date and __proto__', () => {
     fc.assert(
       fc.property(valueArbitrary, (value) => {
-        assert.deepStrictEqual(decodeValue(JSON.parse(JSON.stringify(encodeValue(value)))), value);
+        assert.deepStrictEqual(decodeValue(JSON.parse(encodeJson(value))), value);
       }),
     );
   });
 
   it('encodes Dates explicitly and drops undefined like JSON', () => {
-    const encoded = encodeValue({ at: new Date(5), gone: undefined, $date: 1 });
-    assert.deepEqual(encoded, { at: { $date: 5 }, $$date: 1 });
-    const decoded = decodeValue(encoded) as { at: Date };
+    const encoded = encodeJson({ at: new Date(5), gone: undefined, $date: 1, list: [undefined, Number.NaN] });
+    assert.equal(encoded, '{"at":{"$date":5},"$$date":1,"list":[null,null]}');
+    const decoded = decodeValue(JSON.parse(encoded)) as { at: Date };
     assert.ok(decoded.at instanceof Date);
+  });
+
+  it('refuses values JSON cannot carry', () => {
+    assert.throws(() => encodeJson({ f: () => 1 }), /cannot encode a value of type function/);
+    assert.throws(() => encodeJson([10n]), /cannot encode a value of type bigint/);
   });
 
   it('frames records with length and CRC, and parses them back', () => {
