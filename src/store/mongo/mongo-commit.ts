@@ -7,6 +7,7 @@
  */
 import { implementationError } from '../../errors/epcis-errors';
 import type { CommitRequest, CommitResult } from '../event-store';
+import type { StoredEvent } from '../stored-event';
 import { encodeVocabularyElement, foldVocabulary } from '../vocabulary-merge';
 import type { CommitDecision, MongoContext } from './mongo-context';
 import { finishJob } from './mongo-jobs';
@@ -65,14 +66,23 @@ export async function commitCapture(ctx: MongoContext, request: CommitRequest): 
       await withdraw(ctx, captureID);
       throw implementationError(`Capture job ${captureID} was finished by a concurrent recovery before it committed`);
     }
-    await rollForward(ctx, captureID, decision);
+    const staged = request.events.filter((_, index) => statuses[index] === 'stored');
+    await rollForward(ctx, captureID, decision, staged);
     return { statuses, outcome, recordTime: storedCount > 0 ? decision.recordTime : null };
   });
 }
 
-/** Makes a decided capture visible and finishes its job. Idempotent: recovery may repeat it after a crash. */
-export async function rollForward(ctx: MongoContext, captureID: string, decision: CommitDecision): Promise<void> {
-  await publishStaged(ctx, captureID, decision.recordTime);
+/**
+ * Makes a decided capture visible and finishes its job. Idempotent: recovery may repeat it after a crash.
+ * `staged`: the capture's staged events when the committing process still holds them (see publishStaged).
+ */
+export async function rollForward(
+  ctx: MongoContext,
+  captureID: string,
+  decision: CommitDecision,
+  staged?: StoredEvent[],
+): Promise<void> {
+  await publishStaged(ctx, captureID, decision.recordTime, staged);
   await applyVocabulary(ctx, decision.vocabulary);
   await finishJob(ctx, captureID, {
     success: decision.outcome.success,

@@ -38,7 +38,10 @@ export async function recover(ctx: MongoContext, atOpen: boolean): Promise<Recov
     if (orphaned(job) && (await rollBackInterrupted(ctx, job._id))) report.rolledBack.push(job._id);
   }
 
-  // Claims whose job is finished or missing (e.g. a crash between failing a job and withdrawing its claims).
+  // Claims whose job is finished or missing (e.g. a crash between failing a job and withdrawing its claims). Only at
+  // open: the sweep reads every staged document (a full scan on FerretDB, slowing the captures in flight), and a
+  // capture that meets such a claim later clears it itself (mongo-staging.ts, resolveAbandoned).
+  if (!atOpen) return report;
   const stagedCaptures = await retrying(() => ctx.staged.distinct('captureID'));
   for (const captureID of stagedCaptures) {
     const job = await retrying(() => ctx.jobs.findOne({ _id: captureID }, { projection: { running: 1 } }));
