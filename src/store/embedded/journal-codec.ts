@@ -40,25 +40,26 @@ function encodeChanged(value: unknown): unknown {
     return copy;
   }
   const object = value as Record<string, unknown>;
-  let copy: Record<string, unknown> | undefined;
+  let changes: [string, unknown][] | undefined;
+  let escapes = false;
   for (const key in object) {
     if (!Object.hasOwn(object, key)) continue;
-    const child = object[key];
-    const changed = encodeChanged(child);
-    const escaped = key.startsWith('$');
-    if (copy === undefined && changed === undefined && !escaped) continue;
-    copy ??= copyUntil(object, key);
-    define(copy, escaped ? `$${key}` : key, changed ?? child);
+    const changed = encodeChanged(object[key]);
+    if (changed !== undefined) (changes ??= []).push([key, changed]);
+    if (key.startsWith('$')) escapes = true;
   }
-  return copy;
-}
-
-/** A copy of the own entries of `object` that come before `stop` (in enumeration order). */
-function copyUntil(object: Record<string, unknown>, stop: string): Record<string, unknown> {
+  if (!escapes) {
+    if (changes === undefined) return undefined;
+    // The usual case (a Date among plain fields): a shallow copy keeps the key order, then the changed values.
+    const copy = { ...object };
+    for (const [key, changed] of changes) copy[key] = changed;
+    return copy;
+  }
+  const changedOf = new Map(changes);
   const copy: Record<string, unknown> = {};
   for (const key in object) {
-    if (key === stop) break;
-    if (Object.hasOwn(object, key)) define(copy, key.startsWith('$') ? `$${key}` : key, object[key]);
+    if (Object.hasOwn(object, key))
+      define(copy, key.startsWith('$') ? `$${key}` : key, changedOf.has(key) ? changedOf.get(key) : object[key]);
   }
   return copy;
 }

@@ -40,6 +40,18 @@ describe('journal codec', () => {
     assert.ok(decoded.at instanceof Date);
   });
 
+  it('keeps an own __proto__ key inert and ordered, with or without an escaped sibling', () => {
+    for (const sibling of ['plain', '$op']) {
+      const value: Record<string, unknown> = JSON.parse(`{"a":1,"__proto__":{"x":2},"${sibling}":3}`);
+      value['__proto__'] = undefined; // still an own data property, now a Date below
+      Object.defineProperty(value, '__proto__', { value: new Date(9), enumerable: true, writable: true });
+      const decoded = decodeValue(JSON.parse(encodeJson(value))) as Record<string, unknown>;
+      assert.deepEqual(Object.keys(decoded), ['a', '__proto__', sibling]);
+      assert.ok(Object.getOwnPropertyDescriptor(decoded, '__proto__')?.value instanceof Date);
+      assert.equal(Object.getPrototypeOf(decoded), Object.prototype);
+    }
+  });
+
   it('refuses values JSON cannot carry', () => {
     assert.throws(() => encodeJson({ f: () => 1 }), /cannot encode a value of type function/);
     assert.throws(() => encodeJson([10n]), /cannot encode a value of type bigint/);
