@@ -8,6 +8,7 @@ import { QUERY_INDEXES } from '../../query/fields/indexes';
 export const COLLECTIONS = {
   events: 'events',
   stagedEvents: 'stagedEvents',
+  pendingCaptures: 'pendingCaptures',
   captureJobs: 'captureJobs',
   vocabulary: 'vocabulary',
   instances: 'storeInstances',
@@ -36,8 +37,9 @@ const QUERY_EVENT_INDEXES: IndexDescription[] = QUERY_INDEXES.map((sort): IndexD
 
 export const INDEX_SPECS: Record<keyof typeof COLLECTIONS, IndexDescription[]> = {
   events: [...BASE_EVENT_INDEXES, ...QUERY_EVENT_INDEXES],
-  // Publishing, withdrawing and recovery find a capture's claims (DESIGN.md "Capture").
+  // Releasing and recovery find a capture's claims (DESIGN.md "Capture").
   stagedEvents: [{ key: { captureID: 1 }, name: 'captureID' }],
+  pendingCaptures: [],
   captureJobs: [
     // GET /capture pages by (createdAt, captureID); recovery looks for running jobs.
     { key: { createdAt: 1, captureID: 1 }, name: 'createdAt_captureID' },

@@ -1,19 +1,25 @@
 /**
  * Atomic capture without multi-document transactions (DESIGN.md "Capture"; EPCIS 2.0 REST binding
- * GS1-Capture-Error-Behaviour). Stage every event invisibly, let the capture service decide from the write
- * statuses, then either withdraw the staged events (rollback, failed) or record the decision on the job document
- * in ONE atomic update and only then publish the staged events. After a crash, recovery rolls every
- * decided capture forward and every undecided one back (mongo-recovery.ts), so a capture is all-or-nothing.
+ * GS1-Capture-Error-Behaviour). Claim every event key (mongo-staging.ts), let the capture service decide from the
+ * write statuses, then either release the claims (rollback, failed) or:
+ * 1. mark the capture pending and write its events once, straight into `events`, hidden (mongo-pending.ts);
+ * 2. record the decision on the job document in ONE atomic update (the commit point);
+ * 3. clear the pending mark, which makes every event of the capture visible at once, then finish the job.
+ * After a crash, recovery rolls every decided capture forward (3) and every undecided one back (its written events
+ * are removed), so a capture is all-or-nothing, and readers never see part of one.
  */
 import { implementationError } from '../../errors/epcis-errors';
 import type { CommitRequest, CommitResult } from '../event-store';
 import type { StoredEvent } from '../stored-event';
 import { encodeVocabularyElement, foldVocabulary } from '../vocabulary-merge';
 import type { CommitDecision, MongoContext } from './mongo-context';
+import { duplicateKeyIndices, retrying } from './mongo-errors';
 import { finishJob } from './mongo-jobs';
-import { publishStaged, stageEvents, withdraw } from './mongo-staging';
+import { hiddenCaptures, markPending, removeWrittenEvents } from './mongo-pending';
+import { makeVisible, stageEvents, withdraw } from './mongo-staging';
 import { applyVocabulary } from './mongo-vocabulary';
-import { retrying } from './mongo-errors';
+
+const BATCH = 1000;
 
 export async function commitCapture(ctx: MongoContext, request: CommitRequest): Promise<CommitResult> {
   const { captureID } = request;
@@ -51,8 +57,19 @@ export async function commitCapture(ctx: MongoContext, request: CommitRequest): 
 
   // The lock makes visibility order follow recordTime order within this process (EPCIS 2.0 §7.4.1).
   return ctx.commitLock.run(async () => {
+    const recordTime = ctx.clock.now();
+    const stored = request.events.filter((_, index) => statuses[index] === 'stored');
+    try {
+      if (stored.length > 0) {
+        await markPending(ctx, captureID);
+        await writeHidden(ctx, captureID, stored, recordTime);
+      }
+    } catch (error) {
+      await abandon(ctx, captureID);
+      throw error;
+    }
     const decision: CommitDecision = {
-      recordTime: ctx.clock.now(),
+      recordTime,
       outcome,
       storedCount,
       duplicateCount,
@@ -62,28 +79,19 @@ export async function commitCapture(ctx: MongoContext, request: CommitRequest): 
       ctx.jobs.updateOne({ _id: captureID, running: true, decision: { $exists: false } }, { $set: { decision } }),
     );
     if (decided.matchedCount !== 1) {
-      // Another instance's start-up recovery failed this job meanwhile: honour its verdict.
-      await withdraw(ctx, captureID);
+      // Another instance's recovery failed this job meanwhile: honour its verdict.
+      await abandon(ctx, captureID);
       throw implementationError(`Capture job ${captureID} was finished by a concurrent recovery before it committed`);
     }
-    const staged = request.events.filter((_, index) => statuses[index] === 'stored');
-    await rollForward(ctx, captureID, decision, staged);
-    return { statuses, outcome, recordTime: storedCount > 0 ? decision.recordTime : null };
+    await rollForward(ctx, captureID, decision);
+    return { statuses, outcome, recordTime: storedCount > 0 ? recordTime : null };
   });
 }
 
-/**
- * Makes a decided capture visible and finishes its job. Idempotent: recovery may repeat it after a crash.
- * `staged`: the capture's staged events when the committing process still holds them (see publishStaged).
- */
-export async function rollForward(
-  ctx: MongoContext,
-  captureID: string,
-  decision: CommitDecision,
-  staged?: StoredEvent[],
-): Promise<void> {
-  await publishStaged(ctx, captureID, decision.recordTime, staged);
+/** Makes a decided capture visible and finishes its job. Idempotent: recovery may repeat it after a crash. */
+export async function rollForward(ctx: MongoContext, captureID: string, decision: CommitDecision): Promise<void> {
   await applyVocabulary(ctx, decision.vocabulary);
+  await makeVisible(ctx, captureID);
   await finishJob(ctx, captureID, {
     success: decision.outcome.success,
     errors: decision.outcome.errors,
@@ -91,4 +99,61 @@ export async function rollForward(
     storedCount: decision.storedCount,
     duplicateCount: decision.duplicateCount,
   });
+}
+
+/** An undecided capture gives up: what it wrote is removed (it stays hidden meanwhile), its claims released. */
+async function abandon(ctx: MongoContext, captureID: string): Promise<void> {
+  await removeWrittenEvents(ctx, captureID).catch(() => undefined);
+  await withdraw(ctx, captureID).catch(() => undefined);
+}
+
+/**
+ * Writes the capture's events, hidden while it is pending, with the recordTime it commits with. A key already in
+ * `events` is either this capture's own earlier write (a retried batch) or a leftover of a capture that never
+ * committed (it lost its claim to a recovery, then wrote late): the leftover is removed and the write repeated.
+ */
+async function writeHidden(
+  ctx: MongoContext,
+  captureID: string,
+  events: StoredEvent[],
+  recordTime: Date,
+): Promise<void> {
+  for (let start = 0; start < events.length; start += BATCH) {
+    const docs = events
+      .slice(start, start + BATCH)
+      .map((event): StoredEvent => ({ ...event, captureID, state: 'committed', recordTime }));
+    for (let attempt = 0; ; attempt += 1) {
+      const clashes = await insertReportingClashes(ctx, docs);
+      if (clashes.length === 0) break;
+      const holders = await retrying(() =>
+        ctx.events.find({ _id: { $in: clashes } }, { projection: { _id: 1, captureID: 1 } }).toArray(),
+      );
+      const hidden = new Set(await hiddenCaptures(ctx));
+      const leftovers = holders.filter((doc) => doc.captureID !== captureID && hidden.has(doc.captureID));
+      const foreign = holders.filter((doc) => doc.captureID !== captureID && !hidden.has(doc.captureID));
+      if (foreign.length > 0 || attempt >= 3)
+        throw implementationError(
+          `Capture ${captureID} found event ${foreign[0]?._id ?? clashes[0]} stored by another capture`,
+        );
+      if (leftovers.length === 0) break;
+      for (const doc of leftovers)
+        await retrying(() => ctx.events.deleteOne({ _id: doc._id, captureID: doc.captureID }));
+    }
+  }
+}
+
+/** Unordered insert; returns the keys that were already stored (duplicate key errors). */
+async function insertReportingClashes(ctx: MongoContext, docs: StoredEvent[]): Promise<string[]> {
+  const clashes: string[] = [];
+  await retrying(async () => {
+    clashes.length = 0;
+    try {
+      await ctx.events.insertMany(docs, { ordered: false });
+    } catch (error) {
+      const failed = duplicateKeyIndices(error);
+      if (!failed) throw error;
+      for (const at of failed) clashes.push(docs[at]!._id);
+    }
+  });
+  return clashes;
 }

@@ -9,8 +9,8 @@ import type { MonotonicClock, Mutex } from '../mutex';
 import type { StoredEvent } from '../stored-event';
 
 /**
- * Recorded atomically on the job document before any staged event is made visible: once present, the capture
- * is committed and recovery rolls it forward with exactly these values (DESIGN.md "Capture").
+ * Recorded atomically on the job document once every event of the capture is written (hidden): once present, the
+ * capture is committed and recovery rolls it forward with exactly these values (DESIGN.md "Capture").
  */
 export interface CommitDecision {
   recordTime: Date;
@@ -26,6 +26,18 @@ export interface JobDocument extends CaptureJobRecord {
   decision?: CommitDecision;
   /** The store instance that runs the capture (mongo-instances.ts); absent = treated as a dead instance. */
   instance?: string;
+}
+
+/** A claim on an event key while a capture runs (mongo-staging.ts). */
+export interface ClaimDocument {
+  _id: string;
+  captureID: string;
+}
+
+/** A capture whose events are written but not visible (mongo-pending.ts). */
+export interface PendingCaptureDocument {
+  _id: string;
+  since: Date;
 }
 
 /** A live store instance: it refreshes `heartbeatAt` while it runs (mongo-instances.ts). */
@@ -50,10 +62,12 @@ export interface NamedQueryDocument {
 }
 
 export interface MongoContext {
-  /** Committed events only (the visibility rule `state: 'committed'` is still applied to every read). */
+  /** Events; those of pending captures are hidden from every read (mongo-pending.ts). */
   events: Collection<StoredEvent>;
-  /** Claims of undecided captures: one staged event per key at a time (mongo-staging.ts). */
-  staged: Collection<StoredEvent>;
+  /** Claims of running captures: one per event key at a time (mongo-staging.ts). */
+  staged: Collection<ClaimDocument>;
+  /** Captures whose events are written but not visible yet (mongo-pending.ts). */
+  pending: Collection<PendingCaptureDocument>;
   instances: Collection<InstanceDocument>;
   /** This store instance. */
   instanceId: string;

@@ -20,8 +20,10 @@ import type { StoredEvent } from '../stored-event';
 import { COLLECTIONS, INDEX_SPECS } from './index-specs';
 import { commitCapture } from './mongo-commit';
 import type {
+  ClaimDocument,
   InstanceDocument,
   JobDocument,
+  PendingCaptureDocument,
   MongoContext,
   NamedQueryDocument,
   VocabularyDocument,
@@ -107,7 +109,8 @@ export class MongoEventStore implements EventStore {
       await createIndexes(db);
       const context: MongoContext = {
         events: db.collection<StoredEvent>(COLLECTIONS.events),
-        staged: db.collection<StoredEvent>(COLLECTIONS.stagedEvents),
+        staged: db.collection<ClaimDocument>(COLLECTIONS.stagedEvents),
+        pending: db.collection<PendingCaptureDocument>(COLLECTIONS.pendingCaptures),
         queries: db.collection<NamedQueryDocument>(COLLECTIONS.queries),
         jobs: db.collection<JobDocument>(COLLECTIONS.captureJobs),
         vocabulary: db.collection<VocabularyDocument>(COLLECTIONS.vocabulary),

@@ -1,26 +1,27 @@
 /**
- * Staging (DESIGN.md "Capture": "events are written invisible to queries under their capture id"). A capture
- * first claims each event key in the `stagedEvents` collection (unique `_id`: one claim per key at a time), then
- * classifies each claimed key against the committed `events` (EPCIS 2.0 §7.4.1.2 identity by eventID):
- * - not committed -> `stored` (the staged copy stays until commit publishes it);
- * - committed with the same contentHash -> `identical`, else `conflict` (the claim is released at once).
- * A key claimed by another capture is undecided: wait until that claim is released (published or withdrawn),
- * then claim again.
+ * Claims (DESIGN.md "Capture"): before writing, a capture claims each event key in the `stagedEvents` collection
+ * (a small document `{_id: key, captureID}`; unique `_id`: one claim per key at a time), then classifies each
+ * claimed key against `events` (EPCIS 2.0 §7.4.1.2 identity by eventID):
+ * - absent -> `stored` (the claim is kept until the capture is visible or withdrawn);
+ * - present and visible, same contentHash -> `identical`, else `conflict` (the claim is released at once);
+ * - present but left by a capture that never committed (mongo-pending.ts) -> removed, then `stored`.
+ * A key claimed by another capture is undecided: wait until that claim is released, then claim again.
  *
  * Waiting could deadlock when two captures claim overlapping sets in opposite orders, so waits follow the
  * "wait-die" rule: a capture only waits for claims of captures with a greater captureID; meeting a smaller one,
  * it withdraws all its claims, waits (holding nothing) for that key, and starts again. Waits form no cycle.
  *
- * Publishing copies the staged events into `events` BEFORE releasing their claims, so whoever claims a key next
- * finds the committed event. (A flip of a `state` field in place would need a per-document update, which
- * FerretDB/SQLite performs ~50x slower than inserts: measured 5 s per 500 events, growing with the collection.)
+ * Claims carry no event body: the bodies are written once, into `events`, while the capture is pending
+ * (mongo-commit.ts). (Staging full copies cost FerretDB/SQLite a second write and a scan of every staged body to
+ * release them: measured, the copy-based commit ran at 0.03-0.04x a raw insertMany.)
  */
 import { implementationError } from '../../errors/epcis-errors';
 import type { EventWriteStatus, StoredEvent } from '../stored-event';
-import type { MongoContext } from './mongo-context';
+import type { ClaimDocument, MongoContext } from './mongo-context';
 import { interruptedCaptureProblem } from '../interrupted-problem';
 import { duplicateKeyIndices, read, retrying } from './mongo-errors';
 import { liveInstances } from './mongo-instances';
+import { clearPending, hiddenCaptures, removeWrittenEvents } from './mongo-pending';
 
 const BATCH = 1000;
 /** Polling starts fast and slows down (x1.5 per poll, up to 250 ms) so that long waits do not load the server. */
@@ -38,7 +39,7 @@ class Withdraw {
   ) {}
 }
 
-/** Classifies every event; on return, `stagedEvents` holds exactly this capture's `stored` events. */
+/** Classifies every event; on return, `stagedEvents` holds exactly the claims of this capture's `stored` events. */
 export async function stageEvents(
   ctx: MongoContext,
   captureID: string,
@@ -66,55 +67,6 @@ export async function stageEvents(
 /** Releases every claim of a capture (nothing of it was visible, so this is invisible too). */
 export async function withdraw(ctx: MongoContext, captureID: string): Promise<void> {
   await retrying(() => ctx.staged.deleteMany({ captureID }));
-}
-
-/**
- * Makes a decided capture's staged events visible with the decided recordTime, then releases their claims.
- * Idempotent (a crash or a helper may repeat it): an event already copied is a duplicate key, ignored.
- * `staged` is what the capture staged, when the caller still holds it: the copy then comes from memory instead of
- * reading every staged document back (a scan that cost FerretDB as much as the inserts themselves).
- */
-export async function publishStaged(
-  ctx: MongoContext,
-  captureID: string,
-  recordTime: Date,
-  staged?: StoredEvent[],
-): Promise<void> {
-  if (staged) {
-    for (let start = 0; start < staged.length; start += BATCH) {
-      const docs = staged.slice(start, start + BATCH).map((event) => publishedForm(event, captureID, recordTime));
-      await insertPublished(ctx, docs);
-    }
-    await retrying(() => ctx.staged.deleteMany({ captureID }));
-    return;
-  }
-  for (;;) {
-    const batch = await retrying(() => ctx.staged.find({ captureID }).limit(BATCH).toArray());
-    if (batch.length === 0) return;
-    await insertPublished(
-      ctx,
-      batch.map((doc) => publishedForm(doc, captureID, recordTime)),
-    );
-    const keys = batch.map((doc) => doc._id);
-    await retrying(() => ctx.staged.deleteMany({ _id: { $in: keys }, captureID }));
-  }
-}
-
-const publishedForm = (event: StoredEvent, captureID: string, recordTime: Date): StoredEvent => ({
-  ...event,
-  captureID,
-  state: 'committed',
-  recordTime,
-});
-
-async function insertPublished(ctx: MongoContext, docs: StoredEvent[]): Promise<void> {
-  await retrying(async () => {
-    try {
-      await ctx.events.insertMany(docs, { ordered: false });
-    } catch (error) {
-      if (!duplicateKeyIndices(error)) throw error; // only our own earlier copy can hold the key
-    }
-  });
 }
 
 async function waitUntilReleased(ctx: MongoContext, blocked: Withdraw, deadline: number): Promise<void> {
@@ -149,19 +101,23 @@ async function stageOnce(
       unique.push(index);
     }
   });
-  /** contentHash of the committed event that holds a key this capture did not write. */
+  /** contentHash of the visible event that holds a key this capture did not write. */
   const heldHash = new Map<string, string>();
 
-  /** Claimed keys: compare with the committed events; release the claim of those already committed. */
+  /** Claimed keys: compare with the stored events; release the claim of those already visible. */
   const classifyClaimed = async (indices: number[]): Promise<void> => {
     for (let start = 0; start < indices.length; start += BATCH) {
       const batch = indices.slice(start, start + BATCH);
       const keys = batch.map((index) => events[index]!._id);
-      const committed = await read(() =>
+      const found = await read(() =>
         ctx.events
-          .find({ _id: { $in: keys } }, { projection: { _id: 1, contentHash: 1 }, maxTimeMS: ctx.maxTimeMS })
+          .find(
+            { _id: { $in: keys } },
+            { projection: { _id: 1, contentHash: 1, captureID: 1 }, maxTimeMS: ctx.maxTimeMS },
+          )
           .toArray(),
       );
+      const committed = found.length > 0 ? await withoutLeftovers(ctx, found) : [];
       const hashOf = new Map(committed.map((doc) => [doc._id, doc.contentHash]));
       for (const index of batch) {
         const hash = hashOf.get(events[index]!._id);
@@ -242,7 +198,7 @@ async function insertClaims(
   const taken: number[] = [];
   for (let start = 0; start < indices.length; start += BATCH) {
     const batch = indices.slice(start, start + BATCH);
-    const docs = batch.map((index) => ({ ...events[index]!, captureID, state: 'staged' as const, recordTime: null }));
+    const docs = batch.map((index): ClaimDocument => ({ _id: events[index]!._id, captureID }));
     await retrying(async () => {
       try {
         await ctx.staged.insertMany(docs, { ordered: false });
@@ -257,8 +213,8 @@ async function insertClaims(
 }
 
 /**
- * A capture waited on may belong to a process that died: when its job records a commit decision, publish its
- * events on its behalf (idempotent); when its job is finished or gone, its claims are leftovers of a rollback and
+ * A capture waited on may belong to a process that died: when its job records a commit decision, make its events
+ * visible and release its claims on its behalf (idempotent; its owner or recovery finishes the job); when its job is finished or gone, its claims are leftovers of a rollback and
  * are released; when it is undecided and its instance's lease has expired, it is rolled back.
  */
 async function resolveAbandoned(ctx: MongoContext, captureIDs: Set<string>): Promise<void> {
@@ -267,15 +223,16 @@ async function resolveAbandoned(ctx: MongoContext, captureIDs: Set<string>): Pro
       ctx.jobs.findOne({ _id: other }, { projection: { running: 1, decision: 1, instance: 1 } }),
     );
     const decision = job?.decision;
-    if (job?.running && decision) await publishStaged(ctx, other, decision.recordTime);
+    if (job?.running && decision) await makeVisible(ctx, other);
     else if (!job?.running) await withdraw(ctx, other);
     else if (!job.instance || !(await liveInstances(ctx)).has(job.instance)) await rollBackInterrupted(ctx, other);
   }
 }
 
 /**
- * Fails an undecided running job ("interrupted by a restart"), then releases its claims. The job is failed first,
- * and only if still undecided, so a crash in between leaves claims of a failed job, which recovery releases.
+ * Fails an undecided running job ("interrupted by a restart"), removes the events it wrote (hidden: it is pending),
+ * then releases its claims. The job is failed first, and only if still undecided, so a crash in between leaves
+ * claims of a failed job, which recovery releases.
  * Returns whether this call failed the job.
  */
 export async function rollBackInterrupted(ctx: MongoContext, captureID: string): Promise<boolean> {
@@ -294,6 +251,27 @@ export async function rollBackInterrupted(ctx: MongoContext, captureID: string):
       },
     ),
   );
+  await removeWrittenEvents(ctx, captureID);
   await withdraw(ctx, captureID);
   return failed.matchedCount === 1;
+}
+
+/** The visible part of a roll-forward: the decided capture's events appear at once, then its claims go. */
+export async function makeVisible(ctx: MongoContext, captureID: string): Promise<void> {
+  await clearPending(ctx, captureID);
+  await withdraw(ctx, captureID);
+}
+
+/**
+ * The stored events found under claimed keys, minus leftovers of captures that never committed (a pending or
+ * rolled-back capture, whose claim is gone): those are deleted, and their keys count as absent.
+ */
+async function withoutLeftovers<T extends { _id: string; captureID: string }>(
+  ctx: MongoContext,
+  found: T[],
+): Promise<T[]> {
+  const hidden = new Set(await hiddenCaptures(ctx));
+  const leftovers = found.filter((doc) => hidden.has(doc.captureID));
+  for (const doc of leftovers) await retrying(() => ctx.events.deleteOne({ _id: doc._id, captureID: doc.captureID }));
+  return leftovers.length === 0 ? found : found.filter((doc) => !hidden.has(doc.captureID));
 }

@@ -101,9 +101,17 @@ describe('MongoEventStore', function () {
       await db.collection<StoredEvent>('stagedEvents').insertOne(staged('hidden', 'live-capture'));
       // Defence in depth: even a staged document inside \`events\` is never served.
       await db.collection<StoredEvent>('events').insertOne(staged('misplaced', 'live-capture'));
+      // An event written by a pending capture is hidden until the pending mark goes (mongo-pending.ts).
+      await db.collection('pendingCaptures').insertOne({ _id: 'writing' as never, since: new Date() });
+      await db
+        .collection<StoredEvent>('events')
+        .insertOne({ ...staged('written', 'writing'), state: 'committed', recordTime: new Date() });
       assert.deepEqual(ids(await store.findEvents({})), ['ev|visible']);
-      assert.deepEqual(await store.findEvents({ eventID: { $in: ['hidden', 'misplaced'] } }), []);
+      assert.deepEqual(await store.findEvents({ eventID: { $in: ['hidden', 'misplaced', 'written'] } }), []);
       assert.equal(await store.countEvents({}), 1);
+      assert.deepEqual(await store.distinctValues(['eventID'], { limit: 10 }), ['visible']);
+      await db.collection('pendingCaptures').deleteOne({ _id: 'writing' as never });
+      assert.deepEqual(ids(await store.findEvents({}, { sort: [['_id', 1]] })), ['ev|visible', 'ev|written']);
       assert.equal(await store.countEvents({ state: 'staged' }), 0);
       await store.close();
     });
@@ -133,6 +141,7 @@ describe('MongoEventStore', function () {
         },
         { ...job('failed-earlier', new Date('2024-06-01T11:00:00.000Z')), _id: 'failed-earlier', running: false },
       ]);
+      // Claims of the three captures (only `_id` and `captureID` matter in a claim).
       await stagedEvents.insertMany([
         staged('u1', 'undecided'),
         staged('u2', 'undecided'),
@@ -140,10 +149,19 @@ describe('MongoEventStore', function () {
         staged('d2', 'decided'),
         staged('orphan', 'failed-earlier'),
       ]);
-      // The crash hit "decided" in the middle of publishing: d1 is already copied, its claim not yet released.
+      // Both captures were pending: "undecided" had written one of its two events, "decided" both of its events.
+      await db.collection('pendingCaptures').insertMany([
+        { _id: 'undecided' as never, since: recordTime },
+        { _id: 'decided' as never, since: recordTime },
+      ]);
+      const written = (eventID: string, captureID: string) => ({
+        ...staged(eventID, captureID),
+        state: 'committed' as const,
+        recordTime,
+      });
       await db
         .collection<StoredEvent>('events')
-        .insertOne({ ...staged('d1', 'decided'), state: 'committed', recordTime });
+        .insertMany([written('u1', 'undecided'), written('d1', 'decided'), written('d2', 'decided')]);
 
       const store = await openStore(dbName);
       assert.deepEqual(store.lastRecovery, { rolledForward: ['decided'], rolledBack: ['undecided'] });
@@ -151,7 +169,13 @@ describe('MongoEventStore', function () {
       assert.deepEqual(ids(visible), ['ev|d1', 'ev|d2', 'ev|kept']);
       for (const event of visible.filter((e) => e.captureID === 'decided'))
         assert.deepEqual(event.recordTime, recordTime);
-      assert.equal(await stagedEvents.countDocuments({}), 0, 'no staged leftovers');
+      assert.equal(await stagedEvents.countDocuments({}), 0, 'no claims left');
+      assert.deepEqual(
+        (await db.collection('pendingCaptures').find({}).toArray()).map((doc) => doc._id),
+        ['undecided'],
+        'the rolled-back capture keeps a tombstone, the committed one is visible',
+      );
+      assert.equal(await db.collection('events').countDocuments({ captureID: 'undecided' }), 0, 'its write is removed');
 
       const rolledBack = await store.getJob('undecided');
       assert.equal(rolledBack?.running, false);
@@ -255,6 +279,21 @@ describe('MongoEventStore', function () {
       const { result } = await waiting;
       assert.deepEqual(result.statuses, ['stored']);
       assert.deepEqual(ids(await store.findEvents({ captureID: 'aaa-waiter' })), ['ev|W']);
+      await store.close();
+    });
+
+    it('replaces a late write of a rolled-back capture instead of taking it for the stored event', async () => {
+      const store = await openStore(dbName);
+      const db = admin.db(dbName);
+      // "lost" was rolled back by a recovery (tombstone kept), then its process wrote one event late.
+      await db.collection('pendingCaptures').insertOne({ _id: 'lost' as never, since: new Date() });
+      await db
+        .collection<StoredEvent>('events')
+        .insertOne({ ...staged('late', 'lost'), contentHash: 'other', state: 'committed', recordTime: new Date() });
+      const { result, captureID } = await capture(store, [storedEvent({ eventID: 'late' })]);
+      assert.deepEqual(result.statuses, ['stored']);
+      const [visible] = await store.findEvents({ eventID: 'late' });
+      assert.equal(visible?.captureID, captureID);
       await store.close();
     });
 

@@ -1,0 +1,49 @@
+/**
+ * Pending captures (DESIGN.md "Capture": all-or-nothing without multi-document transactions). A capture writes
+ * its events once, straight into `events`, while a document `{_id: captureID}` in `pendingCaptures` hides them:
+ * every read excludes the events of pending captures (mongo-events.ts). The commit decision is recorded on the job,
+ * then the pending document is deleted, which makes every event of the capture visible at once.
+ *
+ * A pending capture that is rolled back (crash, or a recovery that failed it) keeps its pending document as a
+ * tombstone after its events are removed: a late write of a process that lost its lease stays invisible, and a
+ * later capture of the same key removes it (mongo-staging.ts). Tombstones only come from interrupted captures.
+ */
+import type { Filter as MongoFilter } from 'mongodb';
+import type { StoredEvent } from '../stored-event';
+import type { MongoContext } from './mongo-context';
+import { read, retrying } from './mongo-errors';
+
+/** Captures whose events are written but not visible: in flight, or rolled back (tombstones). */
+export async function hiddenCaptures(ctx: MongoContext): Promise<string[]> {
+  const docs = await read(() => ctx.pending.find({}, { projection: { _id: 1 }, maxTimeMS: ctx.maxTimeMS }).toArray());
+  return docs.map((doc) => doc._id);
+}
+
+/** The visibility rule of every read: committed, and not written by a pending capture. */
+export async function visibleFilter(ctx: MongoContext, filter: object): Promise<MongoFilter<StoredEvent>> {
+  const hidden = await hiddenCaptures(ctx);
+  const rules: object[] = [filter, { state: 'committed' }];
+  if (hidden.length > 0) rules.push({ captureID: { $nin: hidden } });
+  return { $and: rules } as MongoFilter<StoredEvent>;
+}
+
+/** Must precede the first event write of a capture. */
+export async function markPending(ctx: MongoContext, captureID: string): Promise<void> {
+  await retrying(() =>
+    ctx.pending.updateOne({ _id: captureID }, { $setOnInsert: { since: ctx.clock.now() } }, { upsert: true }),
+  );
+}
+
+/** Makes a decided capture's events visible (idempotent). */
+export async function clearPending(ctx: MongoContext, captureID: string): Promise<void> {
+  await retrying(() => ctx.pending.deleteOne({ _id: captureID }));
+}
+
+export async function isPending(ctx: MongoContext, captureID: string): Promise<boolean> {
+  return (await retrying(() => ctx.pending.countDocuments({ _id: captureID }, { limit: 1 }))) > 0;
+}
+
+/** Removes the events a rolled-back capture wrote; its pending document stays (a tombstone, see above). */
+export async function removeWrittenEvents(ctx: MongoContext, captureID: string): Promise<void> {
+  if (await isPending(ctx, captureID)) await retrying(() => ctx.events.deleteMany({ captureID }));
+}
