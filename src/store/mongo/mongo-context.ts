@@ -49,6 +49,12 @@ export interface NamedQueryDocument {
   owner: string;
 }
 
+/** A learned GS1 Company Prefix length (mongo-company-prefixes.ts): `_id` is the prefix digits. */
+export interface CompanyPrefixDocument {
+  _id: string;
+  length: number;
+}
+
 export interface MongoContext {
   /** Committed events only (the visibility rule `state: 'committed'` is still applied to every read). */
   events: Collection<StoredEvent>;
@@ -60,6 +66,7 @@ export interface MongoContext {
   /** An instance whose heartbeat is older than this is dead: the others recover its captures. */
   leaseMs: number;
   queries: Collection<NamedQueryDocument>;
+  companyPrefixes: Collection<CompanyPrefixDocument>;
   jobs: Collection<JobDocument>;
   vocabulary: Collection<VocabularyDocument>;
   /** `maxTimeMS` of every read. */

@@ -1,7 +1,8 @@
 /**
  * The MongoDB adapter of the storage port (DESIGN.md "Canonical event model and storage"): collections `events`,
- * `captureJobs` and `vocabulary`; indexes created at open; captures atomic without transactions; stateless, so
- * several instances may share one database.
+ * `captureJobs`, `vocabulary` (and small ones: `stagedEvents`, `queries`, `companyPrefixes`, `storeInstances`);
+ * indexes created at open; captures atomic without transactions; stateless, so several instances may share one
+ * database.
  */
 import { randomUUID } from 'node:crypto';
 import { type Db, MongoClient } from 'mongodb';
@@ -19,7 +20,9 @@ import { MonotonicClock, Mutex, Semaphore } from '../mutex';
 import type { StoredEvent } from '../stored-event';
 import { COLLECTIONS, INDEX_SPECS } from './index-specs';
 import { commitCapture } from './mongo-commit';
+import { loadCompanyPrefixes, saveCompanyPrefixes } from './mongo-company-prefixes';
 import type {
+  CompanyPrefixDocument,
   InstanceDocument,
   JobDocument,
   MongoContext,
@@ -109,6 +112,7 @@ export class MongoEventStore implements EventStore {
         events: db.collection<StoredEvent>(COLLECTIONS.events),
         staged: db.collection<StoredEvent>(COLLECTIONS.stagedEvents),
         queries: db.collection<NamedQueryDocument>(COLLECTIONS.queries),
+        companyPrefixes: db.collection<CompanyPrefixDocument>(COLLECTIONS.companyPrefixes),
         jobs: db.collection<JobDocument>(COLLECTIONS.captureJobs),
         vocabulary: db.collection<VocabularyDocument>(COLLECTIONS.vocabulary),
         maxTimeMS: this.options.maxTimeMS ?? DEFAULT_MAX_TIME_MS,
@@ -215,6 +219,14 @@ export class MongoEventStore implements EventStore {
 
   deleteNamedQuery(name: string): Promise<boolean> {
     return deleteNamedQuery(this.ctx, name);
+  }
+
+  saveCompanyPrefixes(entries: ReadonlyArray<readonly [string, number]>): Promise<void> {
+    return saveCompanyPrefixes(this.ctx, entries);
+  }
+
+  loadCompanyPrefixes(): Promise<Array<[string, number]>> {
+    return loadCompanyPrefixes(this.ctx);
   }
 }
 
