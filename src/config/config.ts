@@ -89,7 +89,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           throw new Error(`EPCIS_COMPANY_PREFIXES: "${prefix}" is not a GS1 Company Prefix`);
         return true;
       }),
-    companyPrefixRefreshMs: int(env, 'EPCIS_COMPANY_PREFIX_REFRESH_MS', 5000, 0),
+    companyPrefixRefreshMs: int(env, 'EPCIS_PREFIX_REFRESH_MS', 5000, 0),
     logLevel: env['LOG_LEVEL'] || 'info',
     instanceId: env['EPCIS_INSTANCE_ID'] || `${hostname()}:${env['PORT'] || '8080'}`,
   };
