@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     instanceId: config.instanceId,
   });
   const app = createApp(composeApp(config, store, logger));
+  await app.locals.services.prefixMemory.load();
   const server: Server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     server.close();
     server.closeIdleConnections();
     await app.locals.services.capture.drain();
+    await app.locals.services.prefixMemory.settled();
     await store.close();
     logger.info({}, 'stopped');
     process.exit(0);

@@ -38,6 +38,11 @@ export interface AppConfig {
   maxUriLength: number;
   /** GS1 Company Prefixes known to this server (their length is what matters), for Digital Link -> EPC URN. */
   companyPrefixes: string[];
+  /**
+   * Least time between two reloads of the learned company prefix lengths that lookup misses start (instances
+   * sharing one MongoDB learn from each other this way); 0 reloads on every miss.
+   */
+  companyPrefixRefreshMs: number;
   logLevel: string;
   /**
    * Identity of this server instance among those sharing one MongoDB: a restarted instance with the same id
@@ -84,6 +89,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           throw new Error(`EPCIS_COMPANY_PREFIXES: "${prefix}" is not a GS1 Company Prefix`);
         return true;
       }),
+    companyPrefixRefreshMs: int(env, 'EPCIS_PREFIX_REFRESH_MS', 5000, 0),
     logLevel: env['LOG_LEVEL'] || 'info',
     instanceId: env['EPCIS_INSTANCE_ID'] || `${hostname()}:${env['PORT'] || '8080'}`,
   };

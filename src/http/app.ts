@@ -10,7 +10,8 @@ import type { EventPreparation } from '../capture/prepare-event';
 import type { AppConfig } from '../config/config';
 import { EpcisError, noSuchResource } from '../errors/epcis-errors';
 import type { Logger } from '../logging/logger';
-import { canonicalEpc, createCompanyPrefixTable } from '../identifiers';
+import { CompanyPrefixMemory } from '../capture/company-prefix-memory';
+import { canonicalEpc } from '../identifiers';
 import { EventReader } from '../query/event-reader';
 import { QueryService } from '../query/query-service';
 import type { EventStore } from '../store/event-store';
@@ -59,8 +60,19 @@ function mountRoute(app: express.Express, route: Route, services: Services): voi
   });
 }
 
+/**
+ * Builds the app over an opened store. It starts loading the company prefix lengths learned earlier (from this
+ * store, by any instance); await `app.locals.services.prefixMemory.load()` before serving to have them all.
+ */
 export function createApp(deps: AppDeps): EpcisApp {
   const { config, store, logger } = deps;
+  const prefixMemory = new CompanyPrefixMemory({
+    store,
+    logger,
+    configured: config.companyPrefixes.map((prefix) => [prefix, prefix.length] as const),
+    refreshAfterMissMs: config.companyPrefixRefreshMs,
+  });
+  void prefixMemory.load();
   const services: Services = {
     config,
     store,
@@ -75,7 +87,8 @@ export function createApp(deps: AppDeps): EpcisApp {
     queries: new QueryService({ store, canonicalEpc, maxTimeMS: config.query.maxTimeMS }),
     pageTokens: createPageTokenCodec(config.pageTokenSecret, config.query.pageTokenTtlSeconds),
     analyseContext: deps.analyseContext,
-    companyPrefixes: createCompanyPrefixTable(config.companyPrefixes.map((prefix) => [prefix, prefix.length] as const)),
+    companyPrefixes: prefixMemory.table,
+    prefixMemory,
     shuttingDown: false,
   };
   const app = express() as EpcisApp;

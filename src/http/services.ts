@@ -1,6 +1,7 @@
 /** What request handlers use: the domain services, built once per app by createApp. */
 import type { CaptureService } from '../capture/capture-service';
 import type { AppConfig } from '../config/config';
+import type { CompanyPrefixMemory } from '../capture/company-prefix-memory';
 import type { CompanyPrefixTable } from '../identifiers';
 import type { JsonObject } from '../model/types';
 import type { EventReader } from '../query/event-reader';
@@ -22,6 +23,8 @@ export interface Services {
   pageTokens: PageTokenCodec;
   /** GS1 Company Prefix lengths, for rendering Digital Links as EPC URNs (GS1-EPC-Format: Always_EPC_URN). */
   companyPrefixes: CompanyPrefixTable;
+  /** Keeps `companyPrefixes` in step with the store: loads learned lengths, persists new ones (issue 5). */
+  prefixMemory: CompanyPrefixMemory;
   analyseContext: ContextAnalyser;
   /** Set once shutdown begins: new captures are refused with 503. */
   shuttingDown: boolean;

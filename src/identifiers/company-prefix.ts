@@ -17,47 +17,86 @@ export function prefixDigits(key: Gs1Key): string {
   return skipFirst ? primary.value.slice(1) : primary.value;
 }
 
+export type CompanyPrefixEntry = readonly [prefix: string, length: number];
+
 export interface CompanyPrefixTable {
-  /** Records that keys whose company-prefix digits start with `prefix` have a prefix of `length` digits. */
+  /** A configured entry: keys whose company-prefix digits start with `prefix` have a prefix of `length` digits. */
   add(prefix: string, length: number): void;
-  /** Learns the company prefix of a valid GS1 EPC URN (e.g. one seen at capture); false if it is not one. */
+  /** A learned entry (e.g. loaded from the store); true when it is new. Does not call `onLearned`. */
+  learn(prefix: string, length: number): boolean;
+  /**
+   * Learns the company prefix of a valid GS1 EPC URN (e.g. one seen at capture); false if it is not one.
+   * When the entry is new, `onLearned` is told.
+   */
   learnFromUrn(urn: string): boolean;
-  /** Longest-prefix lookup; usable directly as `companyPrefixLength`. */
+  /** Longest-prefix lookup, configured entries first; usable directly as `companyPrefixLength`. */
   readonly lookup: CompanyPrefixLengthLookup;
+  /** Configured and learned entries. */
   readonly size: number;
+}
+
+export interface CompanyPrefixTableOptions {
+  /** Told each entry `learnFromUrn` adds (e.g. to persist it). */
+  onLearned?: (prefix: string, length: number) => void;
+  /** Told each lookup that finds no length (e.g. to refresh learned entries from a shared store). */
+  onMiss?: (digits: string) => void;
+}
+
+function checkEntry(prefix: string, length: number): void {
+  if (!/^\d{1,12}$/.test(prefix) || !Number.isInteger(length) || length < 6 || length > 12) {
+    throw new RangeError(`bad company prefix entry ${prefix} -> ${length}`);
+  }
+}
+
+function longestMatch(table: ReadonlyMap<string, number>, digits: string): number | undefined {
+  for (let k = Math.min(12, digits.length); k >= 1; k--) {
+    const length = table.get(digits.slice(0, k));
+    if (length !== undefined) return length;
+  }
+  return undefined;
 }
 
 /**
  * A mutable prefix -> length table (longest match wins). Entries may be exact company prefixes (length equal to
  * the prefix) or GS1 prefix ranges (a short prefix with the length of the company prefixes under it).
+ * Configured entries (`entries`, `add`) win over learned ones (`learn`, `learnFromUrn`): a key that matches any
+ * configured entry takes its length, whatever was learned.
  */
-export function createCompanyPrefixTable(entries: Iterable<readonly [string, number]> = []): CompanyPrefixTable {
-  const table = new Map<string, number>();
+export function createCompanyPrefixTable(
+  entries: Iterable<CompanyPrefixEntry> = [],
+  options: CompanyPrefixTableOptions = {},
+): CompanyPrefixTable {
+  const configured = new Map<string, number>();
+  const learned = new Map<string, number>();
   const add = (prefix: string, length: number): void => {
-    if (!/^\d{1,12}$/.test(prefix) || !Number.isInteger(length) || length < 6 || length > 12) {
-      throw new RangeError(`bad company prefix entry ${prefix} -> ${length}`);
-    }
-    table.set(prefix, length);
+    checkEntry(prefix, length);
+    configured.set(prefix, length);
+  };
+  const learn = (prefix: string, length: number): boolean => {
+    checkEntry(prefix, length);
+    if (learned.get(prefix) === length || configured.get(prefix) === length) return false;
+    learned.set(prefix, length);
+    return true;
   };
   for (const [prefix, length] of entries) add(prefix, length);
   return {
     add,
+    learn,
     learnFromUrn: (urn) => {
       const parsed = parseEpcUrn(urn);
       if (!parsed.ok) return false;
       const { key, companyPrefixLength } = parsed.value;
-      add(prefixDigits(key).slice(0, companyPrefixLength), companyPrefixLength);
+      const prefix = prefixDigits(key).slice(0, companyPrefixLength);
+      if (learn(prefix, companyPrefixLength)) options.onLearned?.(prefix, companyPrefixLength);
       return true;
     },
     lookup: (digits) => {
-      for (let k = Math.min(12, digits.length); k >= 1; k--) {
-        const length = table.get(digits.slice(0, k));
-        if (length !== undefined) return length;
-      }
-      return undefined;
+      const length = longestMatch(configured, digits) ?? longestMatch(learned, digits);
+      if (length === undefined) options.onMiss?.(digits);
+      return length;
     },
     get size() {
-      return table.size;
+      return configured.size + learned.size;
     },
   };
 }

@@ -7,7 +7,9 @@ export { parseDigitalLink, formatDigitalLink, CANONICAL_DL_ORIGIN } from './digi
 export {
   createCompanyPrefixTable,
   prefixDigits,
+  type CompanyPrefixEntry,
   type CompanyPrefixTable,
+  type CompanyPrefixTableOptions,
   type CompanyPrefixLengthLookup,
 } from './company-prefix';
 export {

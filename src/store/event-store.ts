@@ -115,4 +115,13 @@ export interface EventStore {
   listNamedQueries(options: { after?: string; limit: number }): Promise<NamedQueryRecord[]>;
   /** Removes a named query; false when there was none. */
   deleteNamedQuery(name: string): Promise<boolean>;
+
+  /**
+   * Records GS1 Company Prefix lengths learned from captured EPC URNs (GS1-EPC-Format: Always_EPC_URN needs them
+   * to render a Digital Link as a URN; EPCIS-DIGEST §a), keyed by the prefix digits: a later entry for the same
+   * digits replaces the earlier one. Durable when it resolves.
+   */
+  saveCompanyPrefixes(entries: ReadonlyArray<readonly [prefixDigits: string, length: number]>): Promise<void>;
+  /** Every recorded company prefix entry, by prefix digits in code point order. */
+  loadCompanyPrefixes(): Promise<Array<[prefixDigits: string, length: number]>>;
 }

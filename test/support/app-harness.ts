@@ -39,6 +39,7 @@ export async function startTestApp(kind: StoreKind, overrides: Partial<AppConfig
       ? await openStore({ dataDir })
       : await openStore({ mongodbUri: (await getTestMongo()).uri, dbName, dataDir });
   const app = createApp(composeApp(config, store, createLogger('silent')));
+  await app.locals.services.prefixMemory.load();
   return {
     kind,
     app,
@@ -47,6 +48,7 @@ export async function startTestApp(kind: StoreKind, overrides: Partial<AppConfig
     ...(dbName ? { dbName } : {}),
     async close() {
       await app.locals.services.capture.drain();
+      await app.locals.services.prefixMemory.settled();
       await store.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

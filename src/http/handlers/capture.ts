@@ -38,7 +38,10 @@ export async function postCapture(req: Request, res: Response, services: Service
   const { document, namespaces } =
     format === 'xml' ? await readXmlBody(req.body, services) : await readJsonDocument(req, services);
   learnCompanyPrefixes(documentParts(document).events, services.companyPrefixes);
+  // New prefix lengths are stored alongside the job, before the 202 (a failed write is logged, never fatal).
+  const prefixesSaved = services.prefixMemory.flush();
   const job = await services.capture.submit(document, { behaviour, owner: principalOf(req), namespaces });
+  await prefixesSaved;
   setVersionHeaders(res);
   res
     .status(202)

@@ -49,10 +49,12 @@ export async function postEvent(req: Request, res: Response, services: Services)
   const epcFormat = readEpcFormat(req.headers['gs1-epc-format']);
   const { event, namespaces } = await readSingleEvent(req, services);
   learnCompanyPrefixes([event], services.companyPrefixes);
+  const prefixesSaved = services.prefixMemory.flush(); // never rejects (company-prefix-memory.ts)
   const { stored, status, recordTime } = await services.capture.captureOne(event, {
     owner: principalOf(req),
     namespaces,
   });
+  await prefixesSaved;
   if (status !== 'stored')
     throw resourceExists(
       status === 'identical'

@@ -211,4 +211,17 @@ export class EmbeddedEventStore implements EventStore {
       return true;
     });
   }
+
+  saveCompanyPrefixes(entries: ReadonlyArray<readonly [string, number]>): Promise<void> {
+    return this.lock.run(async () => {
+      const known = this.live.companyPrefixes;
+      const fresh = new Map<string, number>();
+      for (const [prefix, length] of entries) if (known.get(prefix) !== length) fresh.set(prefix, length);
+      if (fresh.size > 0) await this.commitRecord({ op: 'prefixes', entries: [...fresh] });
+    });
+  }
+
+  loadCompanyPrefixes(): Promise<Array<[string, number]>> {
+    return Promise.resolve().then(() => [...this.live.companyPrefixes].sort((a, b) => compareStrings(a[0], b[0])));
+  }
 }

@@ -29,7 +29,9 @@ export type JournalRecord =
     }
   /** A named query created (`POST /queries`) or deleted (`DELETE /queries/{name}`). */
   | { op: 'query'; query: NamedQueryRecord }
-  | { op: 'unquery'; name: string };
+  | { op: 'unquery'; name: string }
+  /** GS1 Company Prefix lengths learned from captured EPC URNs: [prefix digits, length]. */
+  | { op: 'prefixes'; entries: Array<[string, number]> };
 
 export function compareJobs(a: CaptureJobRecord, b: { createdAt: Date; captureID: string }): number {
   return a.createdAt.getTime() - b.createdAt.getTime() || compareStrings(a.captureID, b.captureID);
@@ -47,6 +49,8 @@ export class EmbeddedState {
   readonly index = new EventIndex();
   /** Named queries by name. */
   readonly namedQueries = new Map<string, NamedQueryRecord>();
+  /** Learned GS1 Company Prefix lengths by prefix digits. */
+  readonly companyPrefixes = new Map<string, number>();
 
   apply(record: JournalRecord): void {
     if (record.op === 'job') {
@@ -72,6 +76,10 @@ export class EmbeddedState {
       this.namedQueries.delete(record.name);
       return;
     }
+    if (record.op === 'prefixes') {
+      for (const [prefix, length] of record.entries) this.companyPrefixes.set(prefix, length);
+      return;
+    }
     throw new Error(`journal: unknown record ${JSON.stringify((record as { op?: unknown }).op)}`);
   }
 
@@ -91,7 +99,7 @@ export class EmbeddedState {
 /** Checks the shape of a replayed record before it is applied. */
 export function asJournalRecord(value: unknown): JournalRecord {
   const op = typeof value === 'object' && value !== null ? (value as { op?: unknown }).op : undefined;
-  if (op !== 'job' && op !== 'finish' && op !== 'query' && op !== 'unquery')
+  if (op !== 'job' && op !== 'finish' && op !== 'query' && op !== 'unquery' && op !== 'prefixes')
     throw new Error(`journal: unexpected record ${JSON.stringify(value)}`);
   return value as JournalRecord;
 }

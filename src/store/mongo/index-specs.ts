@@ -13,6 +13,7 @@ export const COLLECTIONS = {
   vocabulary: 'vocabulary',
   instances: 'storeInstances',
   queries: 'queries',
+  companyPrefixes: 'companyPrefixes',
 } as const;
 
 const BASE_EVENT_INDEXES: IndexDescription[] = [
@@ -52,4 +53,6 @@ export const INDEX_SPECS: Record<keyof typeof COLLECTIONS, IndexDescription[]> =
   instances: [],
   // Named queries are keyed by name (`_id`): the default index serves lookups and listing.
   queries: [],
+  // Learned company prefix lengths, keyed by the digits (`_id`): always read whole.
+  companyPrefixes: [],
 };

@@ -61,6 +61,12 @@ export interface NamedQueryDocument {
   owner: string;
 }
 
+/** A learned GS1 Company Prefix length (mongo-company-prefixes.ts): `_id` is the prefix digits. */
+export interface CompanyPrefixDocument {
+  _id: string;
+  length: number;
+}
+
 export interface MongoContext {
   /** Events; those of pending captures are hidden from every read (mongo-pending.ts). */
   events: Collection<StoredEvent>;
@@ -74,6 +80,7 @@ export interface MongoContext {
   /** An instance whose heartbeat is older than this is dead: the others recover its captures. */
   leaseMs: number;
   queries: Collection<NamedQueryDocument>;
+  companyPrefixes: Collection<CompanyPrefixDocument>;
   jobs: Collection<JobDocument>;
   vocabulary: Collection<VocabularyDocument>;
   /** `maxTimeMS` of every read. */

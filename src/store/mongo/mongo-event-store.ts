@@ -1,7 +1,8 @@
 /**
  * The MongoDB adapter of the storage port (DESIGN.md "Canonical event model and storage"): collections `events`,
- * `captureJobs` and `vocabulary`; indexes created at open; captures atomic without transactions; stateless, so
- * several instances may share one database.
+ * `captureJobs`, `vocabulary` (and small ones: `stagedEvents`, `queries`, `companyPrefixes`, `storeInstances`);
+ * indexes created at open; captures atomic without transactions; stateless, so several instances may share one
+ * database.
  */
 import { randomUUID } from 'node:crypto';
 import { type Db, MongoClient } from 'mongodb';
@@ -19,8 +20,10 @@ import { MonotonicClock, Mutex, Semaphore } from '../mutex';
 import type { StoredEvent } from '../stored-event';
 import { COLLECTIONS, INDEX_SPECS } from './index-specs';
 import { commitCapture } from './mongo-commit';
+import { loadCompanyPrefixes, saveCompanyPrefixes } from './mongo-company-prefixes';
 import type {
   ClaimDocument,
+  CompanyPrefixDocument,
   InstanceDocument,
   JobDocument,
   PendingCaptureDocument,
@@ -112,6 +115,7 @@ export class MongoEventStore implements EventStore {
         staged: db.collection<ClaimDocument>(COLLECTIONS.stagedEvents),
         pending: db.collection<PendingCaptureDocument>(COLLECTIONS.pendingCaptures),
         queries: db.collection<NamedQueryDocument>(COLLECTIONS.queries),
+        companyPrefixes: db.collection<CompanyPrefixDocument>(COLLECTIONS.companyPrefixes),
         jobs: db.collection<JobDocument>(COLLECTIONS.captureJobs),
         vocabulary: db.collection<VocabularyDocument>(COLLECTIONS.vocabulary),
         maxTimeMS: this.options.maxTimeMS ?? DEFAULT_MAX_TIME_MS,
@@ -218,6 +222,14 @@ export class MongoEventStore implements EventStore {
 
   deleteNamedQuery(name: string): Promise<boolean> {
     return deleteNamedQuery(this.ctx, name);
+  }
+
+  saveCompanyPrefixes(entries: ReadonlyArray<readonly [string, number]>): Promise<void> {
+    return saveCompanyPrefixes(this.ctx, entries);
+  }
+
+  loadCompanyPrefixes(): Promise<Array<[string, number]>> {
+    return loadCompanyPrefixes(this.ctx);
   }
 }
 

@@ -262,4 +262,28 @@ export function storeContract(harness: StoreHarness): void {
     assert.deepEqual(found?.eventTime, event.eventTime);
     assert.deepEqual((await store.findVocabulary({ id: 'i' }))[0]?.attributes, [{ id: 'ext', attribute }]);
   });
+
+  it('saves learned company prefix lengths by digits (a later entry replaces one), across a reopen', async () => {
+    assert.deepEqual(await store.loadCompanyPrefixes(), []);
+    await store.saveCompanyPrefixes([]);
+    await store.saveCompanyPrefixes([
+      ['0614141', 7],
+      ['95012345', 8],
+    ]);
+    await store.saveCompanyPrefixes([
+      ['0614141', 7],
+      ['4012345', 7],
+      ['06', 8],
+    ]);
+    await store.saveCompanyPrefixes([['06', 9]]);
+    const expected = [
+      ['06', 9],
+      ['0614141', 7],
+      ['4012345', 7],
+      ['95012345', 8],
+    ];
+    assert.deepEqual(await store.loadCompanyPrefixes(), expected);
+    store = await harness.reopen(store);
+    assert.deepEqual(await store.loadCompanyPrefixes(), expected);
+  });
 }
