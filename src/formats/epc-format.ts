@@ -59,10 +59,16 @@ function eachIdentifier(event: JsonObject, visit: (value: string) => string): vo
 
 /** Learns GS1 Company Prefix lengths from the EPC URNs of captured events (for later Always_EPC_URN renderings). */
 export function learnCompanyPrefixes(events: readonly JsonValue[], table: CompanyPrefixTable): void {
+  // URNs that share their scheme and first segment (the company prefix, GS1 TDS §6) teach the same entry: a large
+  // document usually has a handful, so each is parsed once rather than every identifier of every event.
+  const seen = new Set<string>();
   for (const event of events) {
     if (!isObject(event)) continue;
     eachIdentifier({ ...event }, (value) => {
-      if (value.startsWith('urn:epc:')) table.learnFromUrn(value);
+      if (!value.startsWith('urn:epc:')) return value;
+      const dot = value.indexOf('.');
+      const leading = dot > 0 ? value.slice(0, dot) : value;
+      if (!seen.has(leading) && table.learnFromUrn(value)) seen.add(leading);
       return value;
     });
   }
