@@ -3,9 +3,9 @@
  * every metadata/report field is an XML attribute; numeric attributes become JSON numbers, `booleanValue` a
  * boolean, measurement types / alert types / components bare words; extension attributes become CURIE keys.
  */
+import { toBareWord } from '../../cbv/cbv-values';
 import { validationError } from '../../errors/epcis-errors';
 import type { JsonObject, JsonValue } from '../../model/types';
-import { cbvToBare, gs1VocToBare } from './cbv-xml-forms';
 import { addExtension, addExtensionChildren, extensionKey } from './extension-from-xml';
 import { addRepeated, newObject, setKey } from './json-safe';
 import type { NamespaceRegistry } from './namespace-registry';
@@ -47,8 +47,9 @@ function sensorAttrs(el: XmlElement, reg: NamespaceRegistry, report: boolean): J
     if (report) {
       if (SENSOR_NUMBER_FIELDS.has(a.local)) v = xmlNumber(a.value, `sensorReport@${a.local}`);
       else if (a.local === 'booleanValue') v = xmlBoolean(a.value, 'sensorReport@booleanValue');
-      else if (a.local === 'type' || a.local === 'exception') v = gs1VocToBare(a.value.trim());
-      else if (a.local === 'component') v = cbvToBare('component', a.value.trim());
+      else if (a.local === 'type') v = toBareWord('measurementType', a.value.trim());
+      else if (a.local === 'exception') v = toBareWord('sensorAlertType', a.value.trim());
+      else if (a.local === 'component') v = toBareWord('component', a.value.trim());
     }
     setKey(obj, a.local, v);
   }
