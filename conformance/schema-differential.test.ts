@@ -17,6 +17,7 @@ import {
   officialJsonSchema,
   skipWithoutSharedGs1,
 } from '../test/support/gs1-examples';
+import { seededRandom } from '../test/support/seeded-random';
 import { DOCUMENT_KINDS, STANDALONE_KINDS } from './schema-mutations/document-kinds';
 import {
   CBV_URI_KINDS,
@@ -26,7 +27,6 @@ import {
   REQUIRED_FIELD_KINDS,
   WRONG_TYPE_KINDS,
 } from './schema-mutations/event-kinds';
-import { seededRandom } from './schema-mutations/mutation-kind';
 import type { MutationKind, Verdict } from './schema-mutations/mutation-kind';
 import { DIFFERENCE_KINDS, HARDENING_KINDS, LIST_KINDS, RULE_KINDS } from './schema-mutations/structure-kinds';
 import ledgerFile from './schema-differences.json';
