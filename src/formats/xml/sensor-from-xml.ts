@@ -5,22 +5,14 @@
  */
 import { toBareWord } from '../../cbv/cbv-values';
 import { validationError } from '../../errors/epcis-errors';
+import { SENSOR_NUMBER_FIELDS } from '../../model/sensor-fields';
 import type { JsonObject, JsonValue } from '../../model/types';
 import { addExtension, addExtensionChildren, extensionKey } from './extension-from-xml';
 import { addRepeated, newObject, setKey } from './json-safe';
 import type { NamespaceRegistry } from './namespace-registry';
 import { dataAttrs, type XmlElement } from './xml-node';
 
-/** Sensor report attributes typed `xsd:double` in the XSD. */
-export const SENSOR_NUMBER_FIELDS = new Set([
-  'value',
-  'minValue',
-  'maxValue',
-  'meanValue',
-  'sDev',
-  'percRank',
-  'percValue',
-]);
+const NUMBER_FIELDS: ReadonlySet<string> = new Set(SENSOR_NUMBER_FIELDS);
 
 export function xmlNumber(raw: string, where: string): number {
   const n = Number(raw.trim());
@@ -45,7 +37,7 @@ function sensorAttrs(el: XmlElement, reg: NamespaceRegistry, report: boolean): J
     }
     let v: JsonValue = a.value;
     if (report) {
-      if (SENSOR_NUMBER_FIELDS.has(a.local)) v = xmlNumber(a.value, `sensorReport@${a.local}`);
+      if (NUMBER_FIELDS.has(a.local)) v = xmlNumber(a.value, `sensorReport@${a.local}`);
       else if (a.local === 'booleanValue') v = xmlBoolean(a.value, 'sensorReport@booleanValue');
       else if (a.local === 'type') v = toBareWord('measurementType', a.value.trim());
       else if (a.local === 'exception') v = toBareWord('sensorAlertType', a.value.trim());
