@@ -5,16 +5,19 @@
  * conformance/schema-differences.json, in the stated direction; every other case must agree.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import type { JsonObject } from '../src/model/types';
 import { compiledSchemas } from '../src/validation/compiled-schemas';
 import { createEpcisValidator } from '../src/validation/epcis-validator';
 import type { EpcisValidator } from '../src/validation/epcis-validator';
-import { GS1_DIR, OFFICIAL_SCHEMA_FILE, eventListOf, gs1Available, loadBaseCases } from './gs1-examples';
-import type { BaseCase } from './gs1-examples';
+import {
+  eventListOf,
+  type Gs1JsonExample as BaseCase,
+  gs1JsonExamples,
+  officialJsonSchema,
+  skipWithoutSharedGs1,
+} from '../test/support/gs1-examples';
+import { seededRandom } from '../test/support/seeded-random';
 import { DOCUMENT_KINDS, STANDALONE_KINDS } from './schema-mutations/document-kinds';
 import {
   CBV_URI_KINDS,
@@ -24,7 +27,6 @@ import {
   REQUIRED_FIELD_KINDS,
   WRONG_TYPE_KINDS,
 } from './schema-mutations/event-kinds';
-import { seededRandom } from './schema-mutations/mutation-kind';
 import type { MutationKind, Verdict } from './schema-mutations/mutation-kind';
 import { DIFFERENCE_KINDS, HARDENING_KINDS, LIST_KINDS, RULE_KINDS } from './schema-mutations/structure-kinds';
 import ledgerFile from './schema-differences.json';
@@ -124,15 +126,10 @@ describe('EPCIS 2.0 schema differential test (ours vs the GS1 JSON Schema)', fun
   let bases: BaseCase[];
 
   before(function () {
-    if (!gs1Available()) {
-      console.log(`  skipped: the GS1 artefacts are not at ${GS1_DIR}`);
-      this.skip();
-    }
-    const ajv = new Ajv({ strict: false });
-    addFormats(ajv);
-    official = ajv.compile(JSON.parse(fs.readFileSync(OFFICIAL_SCHEMA_FILE, 'utf8')) as object);
+    skipWithoutSharedGs1(this);
+    official = officialJsonSchema();
     validator = createEpcisValidator();
-    bases = loadBaseCases();
+    bases = gs1JsonExamples();
   });
 
   it('accepts all 47 full-context examples and the 5 JSON Schema test events, as the GS1 schema does', function () {

@@ -18,18 +18,6 @@ export interface MutationKind {
   mutate(value: JsonObject, rng: () => number): void;
 }
 
-/** mulberry32: a small seeded PRNG, so that the generated variants are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const pick = <T>(items: readonly T[], rng: () => number): T => {
   const item = items[Math.floor(rng() * items.length)];
   if (item === undefined) throw new Error('pick from an empty list');

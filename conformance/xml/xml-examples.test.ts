@@ -5,7 +5,14 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { parseEpcisXml } from '../../src/formats/xml/parse-epcis-xml';
-import { eventsOf, listFiles, officialJsonSchemaValidator, readText, requireGs1, XML_EXAMPLES } from './gs1-oracle';
+import {
+  eventsOf,
+  listFiles,
+  officialJsonSchemaValidator,
+  readText,
+  skipWithoutSharedGs1,
+  XML_EXAMPLES,
+} from '../../test/support/gs1-examples';
 
 /** Examples that are not documents to capture, with the reason. */
 const NOT_CAPTURABLE: Record<string, string> = {
@@ -41,7 +48,7 @@ const EVENT_ELEMENT =
 
 describe('GS1 XML examples -> EPCIS 2.0 JSON (conformance)', function () {
   before(function () {
-    requireGs1(this);
+    skipWithoutSharedGs1(this);
   });
 
   it('parses every capturable example (2.0 and 1.2) into a JSON-Schema-valid document', async () => {

@@ -13,6 +13,9 @@ export const SENSOR_METADATA_FIELDS = [
   'bizRules',
 ] as const;
 
+/** The statistics of a sensor report, typed `xsd:double` like its `value` (EPCIS 2.0 §7.3.7). */
+const SENSOR_STATISTICS = ['minValue', 'maxValue', 'meanValue', 'sDev', 'percRank', 'percValue'] as const;
+
 export const SENSOR_REPORT_FIELDS = [
   'type',
   'exception',
@@ -29,12 +32,10 @@ export const SENSOR_REPORT_FIELDS = [
   'booleanValue',
   'hexBinaryValue',
   'uriValue',
-  'minValue',
-  'maxValue',
-  'meanValue',
-  'sDev',
-  'percRank',
-  'percValue',
+  ...SENSOR_STATISTICS,
   'uom',
   'coordinateReferenceSystem',
 ] as const;
+
+/** The sensor report fields typed `xsd:double` in the XSD, JSON numbers. */
+export const SENSOR_NUMBER_FIELDS = ['value', ...SENSOR_STATISTICS] as const;

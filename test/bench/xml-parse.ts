@@ -7,14 +7,13 @@
  *   npx tsx bench/xml-parse.ts --memory   # peak RSS, 50 MB document
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { serializeEpcisXml } from '../../src/formats/xml/document-to-xml';
 import { parseEpcisXml } from '../../src/formats/xml/parse-epcis-xml';
 import type { JsonObject } from '../../src/model/types';
+import { officialJsonSchema, sharedGs1Available } from '../support/gs1-examples';
 
 const NS = { example: 'http://ns.example.com/epcis/' };
 
@@ -64,12 +63,9 @@ async function speed(): Promise<void> {
   const xml = serializeEpcisXml(doc, NS, { cbvFormat: 'No_Preference' });
   console.log(`10,000 events: JSON ${(json.length / 1e6).toFixed(1)} MB, XML ${(xml.length / 1e6).toFixed(1)} MB`);
   const jsonRate = await time('JSON.parse', n, () => JSON.parse(json));
-  const schema = path.resolve(__dirname, '..', '..', 'shared', 'gs1', 'schemas', 'json', 'EPCIS-JSON-Schema.json');
   let jsonCapture = jsonRate;
-  if (existsSync(schema)) {
-    const ajv = new Ajv({ strict: false });
-    addFormats(ajv);
-    const validate = ajv.compile(JSON.parse(readFileSync(schema, 'utf8')) as object);
+  if (sharedGs1Available()) {
+    const validate = officialJsonSchema();
     jsonCapture = await time('JSON.parse + official JSON Schema (AJV)', n, () => validate(JSON.parse(json)));
   }
   const saxes = await time('parseEpcisXml (saxes, default)', n, () => parseEpcisXml(xml));

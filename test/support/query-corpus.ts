@@ -6,17 +6,8 @@
  */
 import type { JsonObject, VocabularyElementRecord } from '../../src/model/types';
 
-/** mulberry32: a small deterministic PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG of test/support/seeded-random.ts, under the name the query tests and benchmark use. */
+export { seededRandom as prng } from './seeded-random';
 
 export interface CorpusSizes {
   epcs: number;

@@ -4,9 +4,9 @@
  * Legacy wrappers (`extension`, and in EPCIS 1.2 `baseExtension` holding eventID/errorDeclaration) are flattened,
  * which is also the 1.2 -> 2.0 upgrade of quantityList, sourceList, destinationList and ilmd (§f rule 12).
  */
+import { toBareWord } from '../../cbv/cbv-values';
 import { validationError } from '../../errors/epcis-errors';
 import type { JsonObject, JsonValue } from '../../model/types';
-import { cbvToBare } from './cbv-xml-forms';
 import { addExtension, addExtensionChildren, extensionKey } from './extension-from-xml';
 import { addRepeated, newObject, setKey } from './json-safe';
 import type { NamespaceRegistry } from './namespace-registry';
@@ -68,7 +68,7 @@ function typedList(list: XmlElement, item: string, vocab: 'bizTransactionType' |
     if (c.ns !== '' || c.local !== item) throw unexpected(c.local, list.local);
     const obj = newObject();
     const type = attr(c, 'type');
-    if (type !== undefined) setKey(obj, 'type', cbvToBare(vocab, type.trim()));
+    if (type !== undefined) setKey(obj, 'type', toBareWord(vocab, type.trim()));
     setKey(obj, item, textOf(c));
     return obj;
   });
@@ -80,7 +80,7 @@ function errorDeclaration(el: XmlElement, reg: NamespaceRegistry): JsonObject {
   for (const c of el.children) {
     if (c.ns !== '') addExtension(obj, c, reg, seen);
     else if (c.local === 'declarationTime') setKey(obj, 'declarationTime', textOf(c));
-    else if (c.local === 'reason') setKey(obj, 'reason', cbvToBare('errorReason', textOf(c)));
+    else if (c.local === 'reason') setKey(obj, 'reason', toBareWord('errorReason', textOf(c)));
     else if (c.local === 'correctiveEventIDs') setKey(obj, 'correctiveEventIDs', textList(c, 'correctiveEventID'));
     else if (c.local === 'extension') addExtensionChildren(obj, c, reg, seen);
     else throw unexpected(c.local, 'errorDeclaration');
@@ -93,7 +93,7 @@ function persistentDisposition(el: XmlElement): JsonObject {
   const unset: JsonValue[] = [];
   for (const c of el.children) {
     if (c.ns !== '' || (c.local !== 'set' && c.local !== 'unset')) throw unexpected(c.local, 'persistentDisposition');
-    (c.local === 'set' ? set : unset).push(cbvToBare('disposition', textOf(c)));
+    (c.local === 'set' ? set : unset).push(toBareWord('disposition', textOf(c)));
   }
   const obj = newObject();
   if (set.length > 0) setKey(obj, 'set', set);
@@ -108,8 +108,8 @@ function mapChild(ev: JsonObject, c: XmlElement, reg: NamespaceRegistry, seen: S
   if (c.ns !== '') return addExtension(ev, c, reg, seen);
   const name = c.local;
   if (TEXT_FIELDS.has(name)) setKey(ev, name, textOf(c));
-  else if (name === 'bizStep') setKey(ev, name, cbvToBare('bizStep', textOf(c)));
-  else if (name === 'disposition') setKey(ev, name, cbvToBare('disposition', textOf(c)));
+  else if (name === 'bizStep') setKey(ev, name, toBareWord('bizStep', textOf(c)));
+  else if (name === 'disposition') setKey(ev, name, toBareWord('disposition', textOf(c)));
   else if (EPC_LISTS.has(name)) setKey(ev, name, textList(c, 'epc'));
   else if (QUANTITY_LISTS.has(name)) setKey(ev, name, quantityList(c));
   else if (name === 'readPoint' || name === 'bizLocation') setKey(ev, name, idObject(c, reg));

@@ -5,7 +5,7 @@
  */
 import { validationError } from '../../errors/epcis-errors';
 import type { JsonObject, JsonValue } from '../../model/types';
-import { cbvFromBare, type CbvXmlFormat } from './cbv-xml-forms';
+import { cbvXmlValue, type CbvXmlFormat } from './cbv-xml-forms';
 import { ANY_EVENT_FIELD_ORDER, COMMON_FIELDS, EVENT_FIELD_ORDER } from './event-field-order';
 import { scalarText, writeExtension } from './extension-to-xml';
 import { NamespaceWriter } from './namespace-writer';
@@ -51,7 +51,7 @@ function writeTypedList(
   w.open(name);
   for (const e of arr(list)) {
     const o = obj(e);
-    w.leaf(item, str(o[item]), o.type === undefined ? [] : [['type', cbvFromBare(vocab, str(o.type), f)]]);
+    w.leaf(item, str(o[item]), o.type === undefined ? [] : [['type', cbvXmlValue(vocab, str(o.type), f)]]);
   }
   w.close(name);
 }
@@ -71,9 +71,9 @@ function writeField(w: XmlWriter, ns: NamespaceWriter, name: string, v: JsonValu
     case 'outputQuantityList':
       return writeQuantityList(w, name, v);
     case 'bizStep':
-      return void w.leaf(name, cbvFromBare('bizStep', str(v), f));
+      return void w.leaf(name, cbvXmlValue('bizStep', str(v), f));
     case 'disposition':
-      return void w.leaf(name, cbvFromBare('disposition', str(v), f));
+      return void w.leaf(name, cbvXmlValue('disposition', str(v), f));
     case 'readPoint':
     case 'bizLocation':
       w.open(name).leaf('id', str(obj(v).id));
@@ -90,8 +90,8 @@ function writeField(w: XmlWriter, ns: NamespaceWriter, name: string, v: JsonValu
     case 'persistentDisposition': {
       // XSD order: every `unset` before every `set` (EPCIS-DIGEST §e "Field shapes").
       w.open(name);
-      for (const d of arr(obj(v).unset)) w.leaf('unset', cbvFromBare('disposition', str(d), f));
-      for (const d of arr(obj(v).set)) w.leaf('set', cbvFromBare('disposition', str(d), f));
+      for (const d of arr(obj(v).unset)) w.leaf('unset', cbvXmlValue('disposition', str(d), f));
+      for (const d of arr(obj(v).set)) w.leaf('set', cbvXmlValue('disposition', str(d), f));
       return void w.close(name);
     }
     case 'ilmd':
@@ -101,7 +101,7 @@ function writeField(w: XmlWriter, ns: NamespaceWriter, name: string, v: JsonValu
     case 'errorDeclaration': {
       const ed = obj(v);
       w.open(name).leaf('declarationTime', str(ed.declarationTime));
-      if (ed.reason !== undefined) w.leaf('reason', cbvFromBare('errorReason', str(ed.reason), f));
+      if (ed.reason !== undefined) w.leaf('reason', cbvXmlValue('errorReason', str(ed.reason), f));
       if (ed.correctiveEventIDs !== undefined) {
         w.open('correctiveEventIDs');
         for (const id of arr(ed.correctiveEventIDs)) w.leaf('correctiveEventID', str(id));

@@ -6,18 +6,16 @@
  *   another namespace in the same document already took it.
  * - Special case: `urn:epcglobal:cbv:mda` (XML) is the context's protected `cbvmda:` (`urn:epcglobal:cbv:mda:`).
  */
+import { standardPrefixes } from '../jsonld/context-prefixes';
+import { EPCIS_CONTEXT_2_0_0, EPCIS_CONTEXT_VARIANTS } from '../jsonld/context-variants';
 
-/** Prefixes defined (and protected) by the EPCIS 2.0 JSON-LD context (EPCIS-DIGEST §e "JSON-LD context"). */
-export const CONTEXT_PREFIXES: Readonly<Record<string, string>> = {
-  epcis: 'https://ref.gs1.org/epcis/',
-  cbv: 'https://ref.gs1.org/cbv/',
-  cbvmda: 'urn:epcglobal:cbv:mda:',
-  gs1: 'https://gs1.org/voc/',
-  rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
-  owl: 'http://www.w3.org/2002/07/owl#',
-  xsd: 'http://www.w3.org/2001/XMLSchema#',
-  dcterms: 'http://purl.org/dc/terms/',
-};
+/**
+ * Prefixes defined (and protected) by the EPCIS 2.0 JSON-LD context (EPCIS-DIGEST §e "JSON-LD context"), with the
+ * 2.0.0 `gs1` namespace.
+ */
+export const CONTEXT_PREFIXES: Readonly<Record<string, string>> = standardPrefixes(
+  EPCIS_CONTEXT_VARIANTS[EPCIS_CONTEXT_2_0_0]!,
+);
 
 /** The XML spelling of the cbvmda namespace used by GS1 XML examples and the CBV. */
 export const CBVMDA_XML_NS = 'urn:epcglobal:cbv:mda';

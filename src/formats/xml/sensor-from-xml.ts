@@ -3,24 +3,16 @@
  * every metadata/report field is an XML attribute; numeric attributes become JSON numbers, `booleanValue` a
  * boolean, measurement types / alert types / components bare words; extension attributes become CURIE keys.
  */
+import { toBareWord } from '../../cbv/cbv-values';
 import { validationError } from '../../errors/epcis-errors';
+import { SENSOR_NUMBER_FIELDS } from '../../model/sensor-fields';
 import type { JsonObject, JsonValue } from '../../model/types';
-import { cbvToBare, gs1VocToBare } from './cbv-xml-forms';
 import { addExtension, addExtensionChildren, extensionKey } from './extension-from-xml';
 import { addRepeated, newObject, setKey } from './json-safe';
 import type { NamespaceRegistry } from './namespace-registry';
 import { dataAttrs, type XmlElement } from './xml-node';
 
-/** Sensor report attributes typed `xsd:double` in the XSD. */
-export const SENSOR_NUMBER_FIELDS = new Set([
-  'value',
-  'minValue',
-  'maxValue',
-  'meanValue',
-  'sDev',
-  'percRank',
-  'percValue',
-]);
+const NUMBER_FIELDS: ReadonlySet<string> = new Set(SENSOR_NUMBER_FIELDS);
 
 export function xmlNumber(raw: string, where: string): number {
   const n = Number(raw.trim());
@@ -45,10 +37,11 @@ function sensorAttrs(el: XmlElement, reg: NamespaceRegistry, report: boolean): J
     }
     let v: JsonValue = a.value;
     if (report) {
-      if (SENSOR_NUMBER_FIELDS.has(a.local)) v = xmlNumber(a.value, `sensorReport@${a.local}`);
+      if (NUMBER_FIELDS.has(a.local)) v = xmlNumber(a.value, `sensorReport@${a.local}`);
       else if (a.local === 'booleanValue') v = xmlBoolean(a.value, 'sensorReport@booleanValue');
-      else if (a.local === 'type' || a.local === 'exception') v = gs1VocToBare(a.value.trim());
-      else if (a.local === 'component') v = cbvToBare('component', a.value.trim());
+      else if (a.local === 'type') v = toBareWord('measurementType', a.value.trim());
+      else if (a.local === 'exception') v = toBareWord('sensorAlertType', a.value.trim());
+      else if (a.local === 'component') v = toBareWord('component', a.value.trim());
     }
     setKey(obj, a.local, v);
   }

@@ -6,7 +6,7 @@
  */
 import { validationError } from '../../errors/epcis-errors';
 import type { JsonObject, JsonValue } from '../../model/types';
-import { cbvFromBare, gs1VocFromBare, type CbvXmlFormat } from './cbv-xml-forms';
+import { cbvXmlValue, type CbvXmlFormat } from './cbv-xml-forms';
 import { scalarText, writeExtension } from './extension-to-xml';
 import { NamespaceWriter } from './namespace-writer';
 import type { Attrs, XmlWriter } from './xml-writer';
@@ -23,8 +23,9 @@ function attrs(obj: JsonObject, known: Set<string>, ns: NamespaceWriter, fmt: Cb
     }
     if (known.has(k)) {
       let s = scalarText(v);
-      if (where === 'sensorReport' && (k === 'type' || k === 'exception')) s = gs1VocFromBare(s, fmt);
-      else if (where === 'sensorReport' && k === 'component') s = cbvFromBare('component', s, fmt);
+      if (where === 'sensorReport' && k === 'type') s = cbvXmlValue('measurementType', s, fmt);
+      else if (where === 'sensorReport' && k === 'exception') s = cbvXmlValue('sensorAlertType', s, fmt);
+      else if (where === 'sensorReport' && k === 'component') s = cbvXmlValue('component', s, fmt);
       out.push([k, s]);
     } else if (NamespaceWriter.isExtensionKey(k)) out.push([ns.qname(k), scalarText(v)]);
     // Another bare field (e.g. `bizRules` on a sensorReport in SensorDataExample8): the XSD's anyAttribute

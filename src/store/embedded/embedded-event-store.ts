@@ -16,11 +16,12 @@ import type {
   NamedQueryRecord,
 } from '../event-store';
 import { interruptedCaptureProblem } from '../interrupted-problem';
+import { failedJobFinish } from '../job-finish';
 import { MonotonicClock, Mutex } from '../mutex';
 import type { StoredEvent } from '../stored-event';
 import { decodeVocabularyElement, vocabularyKey } from '../vocabulary-merge';
 import { planCommit } from './embedded-commit';
-import { EmbeddedState, type JobFinish, type JournalRecord, asJournalRecord } from './embedded-state';
+import { EmbeddedState, type JournalRecord, asJournalRecord } from './embedded-state';
 import { JournalFile, type JournalLogger } from './journal-file';
 import { runQuery } from './memory-query';
 import { compareStrings, valuesAtPath } from './sort-order';
@@ -95,13 +96,7 @@ export class EmbeddedEventStore implements EventStore {
 
   private async finishWithoutEvents(captureID: string, errors: ProblemBody[]): Promise<void> {
     if (!this.live.jobs.get(captureID)?.running) return;
-    const finish: JobFinish = {
-      success: false,
-      errors,
-      finishedAt: this.clock.now(),
-      storedCount: 0,
-      duplicateCount: 0,
-    };
+    const finish = failedJobFinish(errors, this.clock.now());
     await this.commitRecord({ op: 'finish', captureID, finish, events: [], vocabulary: [] });
   }
 

@@ -2,20 +2,13 @@
  * The in-memory documents of the embedded store and the journal records that change them. The same `apply`
  * runs after an append and during replay, so memory after a restart equals memory before it.
  */
-import type { CaptureJobRecord, ProblemBody, VocabularyElementRecord } from '../../model/types';
+import type { CaptureJobRecord, VocabularyElementRecord } from '../../model/types';
 import type { NamedQueryRecord } from '../event-store';
+import type { JobFinish } from '../job-finish';
 import type { StoredEvent } from '../stored-event';
 import { vocabularyKey } from '../vocabulary-merge';
 import { EventIndex } from './event-index';
 import { compareStrings } from './sort-order';
-
-export interface JobFinish {
-  success: boolean;
-  errors: ProblemBody[];
-  finishedAt: Date;
-  storedCount: number;
-  duplicateCount: number;
-}
 
 export type JournalRecord =
   | { op: 'job'; job: CaptureJobRecord }

@@ -10,6 +10,7 @@
  */
 import { implementationError } from '../../errors/epcis-errors';
 import type { CommitRequest, CommitResult } from '../event-store';
+import { failedJobFinish } from '../job-finish';
 import type { StoredEvent } from '../stored-event';
 import { encodeVocabularyElement, foldVocabulary } from '../vocabulary-merge';
 import type { CommitDecision, MongoContext } from './mongo-context';
@@ -40,18 +41,7 @@ export async function commitCapture(ctx: MongoContext, request: CommitRequest): 
 
   if (request.behaviour === 'rollback' && !outcome.success) {
     await withdraw(ctx, captureID);
-    await finishJob(
-      ctx,
-      captureID,
-      {
-        success: false,
-        errors: outcome.errors,
-        finishedAt: ctx.clock.now(),
-        storedCount: 0,
-        duplicateCount,
-      },
-      true,
-    );
+    await finishJob(ctx, captureID, failedJobFinish(outcome.errors, ctx.clock.now(), duplicateCount), true);
     return { statuses, outcome, recordTime: null };
   }
 

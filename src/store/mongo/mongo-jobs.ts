@@ -4,6 +4,7 @@
  */
 import type { Filter } from 'mongodb';
 import type { CaptureJobRecord, ProblemBody } from '../../model/types';
+import { failedJobFinish, type JobFinish } from '../job-finish';
 import type { JobDocument, MongoContext } from './mongo-context';
 import { mapJobInsertError, read, retrying } from './mongo-errors';
 
@@ -15,14 +16,6 @@ export async function createJob(ctx: MongoContext, job: CaptureJobRecord): Promi
   } catch (error) {
     mapJobInsertError(error, job.captureID);
   }
-}
-
-export interface JobFinish {
-  success: boolean;
-  errors: ProblemBody[];
-  finishedAt: Date;
-  storedCount: number;
-  duplicateCount: number;
 }
 
 /**
@@ -45,8 +38,7 @@ export async function finishJob(
 }
 
 export async function failJob(ctx: MongoContext, captureID: string, errors: ProblemBody[]): Promise<void> {
-  const finish = { success: false, errors, finishedAt: ctx.clock.now(), storedCount: 0, duplicateCount: 0 };
-  await finishJob(ctx, captureID, finish, true);
+  await finishJob(ctx, captureID, failedJobFinish(errors, ctx.clock.now()), true);
 }
 
 export function getJob(ctx: MongoContext, captureID: string): Promise<CaptureJobRecord | null> {

@@ -19,6 +19,7 @@ import { implementationError } from '../../errors/epcis-errors';
 import type { EventWriteStatus, StoredEvent } from '../stored-event';
 import type { ClaimDocument, MongoContext } from './mongo-context';
 import { interruptedCaptureProblem } from '../interrupted-problem';
+import { failedJobFinish } from '../job-finish';
 import { duplicateKeyIndices, read, retrying } from './mongo-errors';
 import { liveInstances } from './mongo-instances';
 import { clearPending, hiddenCaptures, removeWrittenEvents } from './mongo-pending';
@@ -240,14 +241,7 @@ export async function rollBackInterrupted(ctx: MongoContext, captureID: string):
     ctx.jobs.updateOne(
       { _id: captureID, running: true, decision: { $exists: false } },
       {
-        $set: {
-          running: false,
-          success: false,
-          errors: [interruptedCaptureProblem()],
-          finishedAt: ctx.clock.now(),
-          storedCount: 0,
-          duplicateCount: 0,
-        },
+        $set: { running: false, ...failedJobFinish([interruptedCaptureProblem()], ctx.clock.now()) },
       },
     ),
   );

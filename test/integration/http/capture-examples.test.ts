@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { documentParts } from '../../../src/capture/document-parts';
 import type { JsonObject, JsonValue } from '../../../src/model/types';
 import { allEvents, captureAndWait, STORE_KINDS, startTestApp } from '../../support/app-harness';
-import { fullContextExamples, sharedGs1Available, skipWithoutSharedGs1 } from '../../support/gs1-examples';
+import { gs1JsonExamples, sharedGs1Available, skipWithoutSharedGs1 } from '../../support/gs1-examples';
 
 const without = (event: JsonObject, ...keys: string[]): JsonObject =>
   Object.fromEntries(Object.entries(event).filter(([key]) => !keys.includes(key)));
@@ -27,11 +27,11 @@ for (const kind of STORE_KINDS) {
     before(function () {
       skipWithoutSharedGs1(this);
     });
-    const examples = sharedGs1Available() ? fullContextExamples() : [];
+    const examples = sharedGs1Available() ? gs1JsonExamples().filter((example) => !example.standalone) : [];
     it('finds the 47 examples', function () {
       assert.equal(examples.length, 47);
     });
-    for (const [name, document] of examples) {
+    for (const { name, value: document } of examples) {
       it(name, async () => {
         // A fresh store per example: several examples reuse the same eventIDs for different events.
         const server = await startTestApp(kind);

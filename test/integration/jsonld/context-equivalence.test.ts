@@ -17,7 +17,7 @@ import type { JsonLdError, RemoteDocument } from '../../../src/formats/jsonld/js
 import {
   SHARED_GS1,
   jsonLdExamples,
-  readJsonFile,
+  readJson,
   simpleContextExamples,
   skipWithoutSharedGs1,
 } from '../../support/gs1-examples';
@@ -34,7 +34,7 @@ function officialLoader(served: Map<string, number>) {
     const file = OFFICIAL_FILES[url];
     if (!file) throw new Error(`official loader: no file for ${url}`);
     served.set(url, (served.get(url) ?? 0) + 1);
-    return { contextUrl: null, documentUrl: url, document: readJsonFile(path.join(SHARED_GS1, file)) };
+    return { contextUrl: null, documentUrl: url, document: readJson(path.join(SHARED_GS1, file)) };
   };
 }
 
@@ -60,7 +60,7 @@ describe('EPCIS contexts: expansion equals expansion with the official GS1 conte
     assert.ok(examples.length >= 50, `only ${examples.length} examples found`);
     let equal = 0;
     let rejectedAlike = 0;
-    for (const { name, document } of examples) {
+    for (const { name, value: document } of examples) {
       const ours = await expand(document);
       const official = await expand(document, loader);
       assert.deepEqual(ours, official, name);
@@ -83,7 +83,7 @@ describe('EPCIS contexts: expansion equals expansion with the official GS1 conte
     const loader = officialLoader(served);
     const examples = simpleContextExamples();
     assert.ok(examples.length >= 40, `only ${examples.length} examples found`);
-    for (const { name, document } of examples) {
+    for (const { name, value: document } of examples) {
       const ours = await expand(document);
       assert.ok(ours.ok, `${name}: ${JSON.stringify(ours)}`);
       assert.deepEqual(ours, await expand(document, loader), name);
@@ -95,7 +95,7 @@ describe('EPCIS contexts: expansion equals expansion with the official GS1 conte
     const served = new Map<string, number>();
     const loader = officialLoader(served);
     let compared = 0;
-    for (const { name, document } of jsonLdExamples()) {
+    for (const { name, value: document } of jsonLdExamples()) {
       const contexts = JSON.stringify(document['@context']);
       if (!contexts.includes(EPCIS_CONTEXT_2_0_0)) continue;
       const official = await expand(document, loader);

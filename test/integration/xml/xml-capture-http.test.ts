@@ -18,12 +18,12 @@ import {
   OFFICIAL_XSD_LAYOUT,
   readJson,
   readText,
-  requireGs1,
+  sharedGs1Available,
+  skipWithoutSharedGs1,
   XML_EXAMPLES,
-} from '../../../conformance/xml/gs1-oracle';
+} from '../../support/gs1-examples';
 import { TWINS } from '../../../conformance/xml/twin-ledger';
 import { allEvents, captureAndWait, STORE_KINDS, startTestApp, waitForJob } from '../../support/app-harness';
-import { sharedGs1Available } from '../../support/gs1-examples';
 
 const NOT_CAPTURABLE = /^CaptureJob\//;
 
@@ -37,7 +37,7 @@ for (const kind of STORE_KINDS) {
   describe(`GS1 XML examples captured over HTTP [${kind}]`, function () {
     this.timeout(600_000);
     before(function () {
-      requireGs1(this);
+      skipWithoutSharedGs1(this);
     });
     const files = sharedGs1Available()
       ? listFiles(XML_EXAMPLES, '.xml')
@@ -90,7 +90,7 @@ for (const kind of STORE_KINDS) {
 describe('an event captured as XML and as JSON is stored identically [embedded and mongodb]', function () {
   this.timeout(600_000);
   before(function () {
-    requireGs1(this);
+    skipWithoutSharedGs1(this);
   });
   for (const kind of STORE_KINDS) {
     for (const twin of TWINS) {

@@ -13,7 +13,7 @@ import {
   type EpcisContextVariant,
 } from '../../../src/formats/jsonld/context-variants';
 import { jsonld, type ActiveContext, type TermDefinition } from '../../../src/formats/jsonld/jsonld-api';
-import { SHARED_GS1, readJsonFile, skipWithoutSharedGs1 } from '../../support/gs1-examples';
+import { SHARED_GS1, readJson, skipWithoutSharedGs1 } from '../../support/gs1-examples';
 
 const variant = (url: string): EpcisContextVariant => {
   const found = EPCIS_CONTEXT_VARIANTS[url];
@@ -88,7 +88,7 @@ describe('EPCIS JSON-LD context builder', () => {
       [EPCIS_CONTEXT_SIMPLE, 'context/epcis-context-simple.jsonld'],
     ];
     for (const [url, file] of pairs) {
-      const official = readJsonFile(path.join(SHARED_GS1, file)) as { '@context': Record<string, unknown> };
+      const official = readJson(path.join(SHARED_GS1, file)) as { '@context': Record<string, unknown> };
       const ours = buildEpcisContext(variant(url));
       const officialPrefixes = Object.fromEntries(
         ['epcis', 'cbv', 'cbvmda', 'gs1', 'rdfs', 'owl', 'xsd', 'dcterms']

@@ -104,7 +104,7 @@ describe('@context fast path agrees with the jsonld.js path', () => {
   it('on every GS1 example @context', async function () {
     skipWithoutSharedGs1(this);
     const seen = new Map<string, string>();
-    for (const { name, document } of jsonLdExamples()) {
+    for (const { name, value: document } of jsonLdExamples()) {
       seen.set(name, await compare(document['@context']));
     }
     const counts = [...seen.values()].reduce<Record<string, number>>((acc, path) => {

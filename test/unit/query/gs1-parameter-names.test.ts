@@ -4,13 +4,12 @@
  * §b.2). The double-escaped CURIE patterns of query-schema (EPCIS-DIGEST §b.2 "Verified bug") are read as intended.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { JsonObject, JsonValue } from '../../../src/model/types';
 import { parseQuery } from '../../../src/query/params/parse-query';
+import { readJson, SHARED_GS1, skipWithoutSharedGs1 } from '../../support/gs1-examples';
 import { NAMESPACES, params } from './support';
 
-const GS1 = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'gs1');
 /** Parameters of GET /queries/{name}/events subscriptions, not of the event query language. */
 const SUBSCRIPTION = new Set([
   'second',
@@ -70,14 +69,11 @@ function collect(schema: JsonValue, properties: string[], patterns: string[]): v
 
 describe('the GS1 artefacts name only parameters we know', function () {
   before(function () {
-    if (!existsSync(GS1)) {
-      console.log(`skipped: the GS1 artefacts are not at ${GS1}`);
-      this.skip();
-    }
+    skipWithoutSharedGs1(this);
   });
 
   it('every OpenAPI query parameter, with its example value, in a URL', () => {
-    const openapi = JSON.parse(readFileSync(path.join(GS1, 'openapi', 'openapi.json'), 'utf8')) as {
+    const openapi = readJson(path.join(SHARED_GS1, 'openapi', 'openapi.json')) as unknown as {
       components: { parameters: Record<string, { name: string; in: string; example?: string }> };
     };
     const names = Object.values(openapi.components.parameters).filter(
@@ -96,7 +92,7 @@ describe('the GS1 artefacts name only parameters we know', function () {
   });
 
   it('every query-schema property and pattern property, in a named-query body', () => {
-    const schema = JSON.parse(readFileSync(path.join(GS1, 'openapi', 'query-schema.json'), 'utf8')) as JsonValue;
+    const schema = readJson(path.join(SHARED_GS1, 'openapi', 'query-schema.json'));
     const properties: string[] = [];
     const patterns: string[] = [];
     collect(schema, properties, patterns);
