@@ -20,6 +20,7 @@ export function decodeKey(key: string): string {
   return key.replace(/%(25|2E|24)/g, (_m, code: string) => (code === '25' ? '%' : code === '2E' ? '.' : '$'));
 }
 
+/** A deep copy of `value` with every key mapped by `codec`. `defineProperty` keeps `__proto__` an inert own key. */
 function mapKeys(value: JsonValue, codec: (key: string) => string): JsonValue {
   if (Array.isArray(value)) return value.map((item) => mapKeys(item, codec));
   if (value === null || typeof value !== 'object') return value;
@@ -38,6 +39,20 @@ function mapKeys(value: JsonValue, codec: (key: string) => string): JsonValue {
   return out;
 }
 
-/** Encodes every key, at every depth. `defineProperty` keeps `__proto__` an ordinary, inert own key. */
-export const encodeKeys = <T extends JsonValue>(value: T): T => mapKeys(value, encodeKey) as T;
+/** Whether any key of `value`, at any depth, needs encoding. */
+function hasKeyToEncode(value: JsonValue): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(hasKeyToEncode);
+  for (const key in value)
+    if (Object.hasOwn(value, key) && (encodeKey(key) !== key || hasKeyToEncode(value[key]!))) return true;
+  return false;
+}
+
+/**
+ * Encodes every key, at every depth. A value with nothing to encode (the usual case: standard EPCIS keys and
+ * plain extension names) is returned as it is, not copied: the capture pipeline owns the freshly parsed event.
+ */
+export const encodeKeys = <T extends JsonValue>(value: T): T =>
+  hasKeyToEncode(value) ? (mapKeys(value, encodeKey) as T) : value;
+/** Decodes every key, at every depth, into a new value (reads may modify what they get). */
 export const decodeKeys = <T extends JsonValue>(value: T): T => mapKeys(value, decodeKey) as T;
