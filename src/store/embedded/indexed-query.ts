@@ -17,6 +17,7 @@ import type { EventIndex } from './event-index';
 import { sortDocuments, tooComplex } from './memory-query';
 import { planFilter, smallest, type Plan, type Source } from './query-plan';
 import { isTimePath, type TimeIndex } from './time-index';
+import { firstK } from './top-k';
 
 const CHECK_EVERY = 512;
 
@@ -45,24 +46,11 @@ export function findIndexed(index: EventIndex, filter: Filter, options: FindOpti
   const time = walkableIndex(index, sort);
   if (time !== null) {
     const direction = sort[0]![1];
-    const onSort = plan.sources.find((source) => source.kind === 'span' && source.path === time.path);
-    const span = onSort?.kind === 'span' ? onSort.span : { from: 0, to: time.size };
-    // Walking the sort field's own span costs what its candidates cost, in order: no give-up then.
-    const giveUpAfter = best === undefined || best === onSort ? Infinity : best.size;
-    if (limit !== Infinity || giveUpAfter === Infinity) {
-      const found: number[] = [];
-      let examined = 0;
-      time.visit(span, direction, (seq) => {
-        budget.tick();
-        examined += 1;
-        if (plan.test(seq)) found.push(seq);
-        return found.length < limit && examined <= giveUpAfter;
-      });
-      if (found.length >= limit || examined <= giveUpAfter) return found.map((seq) => index.event(seq));
-    }
-    const matches = candidates(index, plan, best, budget, Infinity);
-    matches.sort((a, b) => direction * time.compareSeqs(a, b));
-    return matches.slice(0, limit === Infinity ? undefined : limit).map((seq) => index.event(seq));
+    const walked = walk(plan, time, direction, best, budget, limit);
+    const seqs =
+      walked ??
+      firstK(candidates(index, plan, best, budget, Infinity), limit, (a, b) => direction * time.compareSeqs(a, b));
+    return seqs.map((seq) => index.event(seq));
   }
   if (sort.length === 0) return candidates(index, plan, best, budget, limit).map((seq) => index.event(seq));
   const sorted = sortDocuments(
@@ -70,6 +58,39 @@ export function findIndexed(index: EventIndex, filter: Filter, options: FindOpti
     sort,
   );
   return limit === Infinity ? sorted : sorted.slice(0, limit);
+}
+
+/**
+ * The first `limit` matches in the order of a time index, walking the span the filter allows on its field; null
+ * when walking is not worth it: when it would examine more events than the smallest candidate set holds, as
+ * predicted (matches spread evenly) or found (it gives up there).
+ */
+function walk(
+  plan: Plan,
+  time: TimeIndex,
+  direction: 1 | -1,
+  best: Source | undefined,
+  budget: Budget,
+  limit: number,
+): number[] | null {
+  const onSort = plan.sources.find((source) => source.kind === 'span' && source.path === time.path);
+  const span = onSort?.kind === 'span' ? onSort.span : { from: 0, to: time.size };
+  // Walking the sort field's own span costs what its candidates cost, in order: no give-up then.
+  const giveUpAfter = best === undefined || best === onSort ? Infinity : best.size;
+  if (giveUpAfter !== Infinity) {
+    if (limit === Infinity) return null;
+    const predicted = (limit * (span.to - span.from)) / Math.max(1, giveUpAfter);
+    if (predicted > giveUpAfter) return null;
+  }
+  const found: number[] = [];
+  let examined = 0;
+  time.visit(span, direction, (seq) => {
+    budget.tick();
+    examined += 1;
+    if (plan.test(seq)) found.push(seq);
+    return found.length < limit && examined <= giveUpAfter;
+  });
+  return found.length >= limit || examined <= giveUpAfter ? found : null;
 }
 
 /** The number of matching events, counting up to the limit. */

@@ -10,9 +10,7 @@
  */
 import { Query } from 'mingo';
 import type { Filter } from '../event-store';
-import type { StoredEvent } from '../stored-event';
-import type { EventIndex } from './event-index';
-import { valuesAtPath } from './sort-order';
+import { type EventIndex, someIndexedString } from './event-index';
 import { intersectSpans, isTimePath, type Span, type TimePath, type TimeRange } from './time-index';
 import { keysetRange, timeRange } from './time-conditions';
 
@@ -109,7 +107,7 @@ class Planner {
     const lists = values.map((value) => this.index.posting(path, value));
     into.sources.push({ kind: 'postings', lists, size: lists.reduce((sum, list) => sum + list.length, 0) });
     const wanted = new Set(values);
-    into.tests.push((seq) => holdsOneOf(this.index.event(seq), path, wanted));
+    into.tests.push((seq) => someIndexedString(this.index.event(seq), path, (value) => wanted.has(value)));
     return true;
   }
 }
@@ -127,28 +125,6 @@ function stringValues(condition: unknown): string[] | null {
   if (typeof condition['$eq'] === 'string') return [condition['$eq']];
   const list = condition['$in'];
   return Array.isArray(list) && list.every((value) => typeof value === 'string') ? (list as string[]) : null;
-}
-
-/**
- * Whether a string at the path (or in an array there) is one of `wanted`: the values the posting lists hold
- * (event-index.ts), so this test and the lists agree. Fast for `field` and `q.field`.
- */
-function holdsOneOf(event: StoredEvent, path: string, wanted: Set<string>): boolean {
-  const dot = path.indexOf('.');
-  let value: unknown;
-  if (dot < 0) value = (event as unknown as Record<string, unknown>)[path];
-  else if (path.indexOf('.', dot + 1) < 0) {
-    const parent = (event as unknown as Record<string, unknown>)[path.slice(0, dot)];
-    if (!isPlainObject(parent)) return slowHolds(event, path, wanted);
-    value = parent[path.slice(dot + 1)];
-  } else return slowHolds(event, path, wanted);
-  if (typeof value === 'string') return wanted.has(value);
-  if (Array.isArray(value)) return value.some((item) => typeof item === 'string' && wanted.has(item));
-  return false;
-}
-
-function slowHolds(event: StoredEvent, path: string, wanted: Set<string>): boolean {
-  return valuesAtPath(event, path).some((value) => typeof value === 'string' && wanted.has(value));
 }
 
 /** The source with the fewest candidates. */

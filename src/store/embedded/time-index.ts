@@ -38,9 +38,13 @@ export interface Span {
   to: number;
 }
 
+const BEYOND_BMP_ORDER = /[\uD800-\uFFFF]/;
+
 export class TimeIndex {
   /** Milliseconds since the epoch by event number (NaN: not a valid Date). */
   private readonly times: number[] = [];
+  /** Whether an event's `_id` has no code unit from U+D800 up, where code unit and code point orders differ. */
+  private readonly plain: boolean[] = [];
   private readonly list: ChunkedSortedList<number>;
   private impure = 0;
 
@@ -65,6 +69,7 @@ export class TimeIndex {
   add(seq: number, value: unknown): void {
     const time = value instanceof Date ? value.getTime() : NaN;
     this.times[seq] = time;
+    this.plain[seq] = !BEYOND_BMP_ORDER.test(this.idOf(seq));
     if (Number.isNaN(time)) this.impure += 1;
     else this.list.insert(seq);
   }
@@ -77,7 +82,12 @@ export class TimeIndex {
   /** Orders two indexed events: time, then `_id` (code points). */
   compareSeqs(a: number, b: number): number {
     const byTime = this.times[a]! - this.times[b]!;
-    return byTime !== 0 ? byTime : compareStrings(this.idOf(a), this.idOf(b));
+    if (byTime !== 0) return byTime;
+    const idA = this.idOf(a);
+    const idB = this.idOf(b);
+    // The engine's comparison (code units) is code point order when neither id has a unit from U+D800 up.
+    if (this.plain[a] && this.plain[b]) return idA < idB ? -1 : idA > idB ? 1 : 0;
+    return compareStrings(idA, idB);
   }
 
   /** The ranks of the events within a range. */
