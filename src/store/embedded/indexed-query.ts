@@ -113,9 +113,10 @@ function walkableIndex(index: EventIndex, sort: SortSpec): TimeIndex | null {
 /** The matching event numbers in commit order, up to `limit`. */
 function candidates(index: EventIndex, plan: Plan, source: Source | undefined, budget: Budget, limit: number) {
   const matches: number[] = [];
+  const proven = source !== undefined && source === plan.exact;
   const consider = (seq: number) => {
     budget.tick();
-    if (plan.test(seq)) matches.push(seq);
+    if (proven || plan.test(seq)) matches.push(seq);
     return matches.length < limit;
   };
   if (source === undefined) {

@@ -17,13 +17,19 @@ import { keysetRange, timeRange } from './time-conditions';
 export type Source =
   | { kind: 'postings'; lists: readonly (readonly number[])[]; size: number }
   | { kind: 'span'; path: TimePath; span: Span; size: number }
-  | { kind: 'union'; parts: Source[]; size: number };
+  /** `exact`: every part holds only matches of its branch, so the union holds only matches. */
+  | { kind: 'union'; parts: Source[]; size: number; exact: boolean };
 
 export interface Plan {
   /** Whether the event of a number matches the whole filter. */
   test: (seq: number) => boolean;
   /** Candidate sets, each holding every match (an AND offers one per indexed part). */
   sources: Source[];
+  /**
+   * A source that holds only matches, when the filter is that one indexed condition: its members need no test.
+   * (A posting list holds exactly the events `someIndexedString` finds; a span exactly those within its ranges.)
+   */
+  exact?: Source;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -67,7 +73,10 @@ class Planner {
     }
     const test: Test =
       tests.length === 0 ? () => true : tests.length === 1 ? tests[0]! : (seq) => tests.every((t) => t(seq));
-    return { test, sources: parts.sources };
+    const [only] = parts.sources;
+    const exact =
+      only && parts.sources.length === 1 && tests.length === 1 && (only.kind !== 'union' || only.exact) ? only : null;
+    return { test, sources: parts.sources, ...(exact ? { exact } : {}) };
   }
 
   /** Adds every key of a filter object (all ANDed) to a conjunction. */
@@ -90,7 +99,8 @@ class Planner {
     into.tests.push((seq) => plans.some((plan) => plan.test(seq)));
     if (plans.every((plan) => plan.sources.length > 0)) {
       const parts = plans.map((plan) => smallest(plan.sources)!);
-      into.sources.push({ kind: 'union', parts, size: parts.reduce((sum, part) => sum + part.size, 0) });
+      const exact = plans.every((plan, i) => plan.exact === parts[i]);
+      into.sources.push({ kind: 'union', parts, size: parts.reduce((sum, part) => sum + part.size, 0), exact });
     }
   }
 
