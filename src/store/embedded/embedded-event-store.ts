@@ -1,7 +1,8 @@
 /**
  * The embedded adapter of the storage port (DESIGN.md "Embedded store"): documents in memory, every change
  * journaled and fsync'd before it is acknowledged, the journal replayed at open. Filters are the same MongoDB
- * filter documents, evaluated with mingo. For development, demos and small sites; MongoDB is for production.
+ * filter documents, answered with in-memory indexes (indexed-query.ts) and mingo. For development, demos and
+ * small sites; MongoDB is for production.
  */
 import path from 'node:path';
 import { resourceExists } from '../../errors/epcis-errors';
@@ -23,6 +24,7 @@ import { decodeVocabularyElement, vocabularyKey } from '../vocabulary-merge';
 import { planCommit } from './embedded-commit';
 import { EmbeddedState, type JournalRecord, asJournalRecord } from './embedded-state';
 import { JournalFile, type JournalLogger } from './journal-file';
+import { countIndexed, findIndexed } from './indexed-query';
 import { runQuery } from './memory-query';
 import { compareStrings, valuesAtPath } from './sort-order';
 
@@ -120,35 +122,18 @@ export class EmbeddedEventStore implements EventStore {
     });
   }
 
-  /**
-   * The events a filter may match and the filter left to test on them: the candidates of the in-memory indexes
-   * (all of the filter answered when `exact`), else every event; in commit order.
-   */
-  private scope(filter: Filter): { documents: Iterable<StoredEvent>; rest: Filter } {
-    const state = this.live;
-    const plan = state.index.candidates(filter);
-    if (plan === null) return { documents: state.events.values(), rest: filter };
-    const documents = plan.ids.flatMap((id) => {
-      const event = state.events.get(id);
-      return event ? [event] : [];
-    });
-    return { documents, rest: plan.exact ? {} : filter };
-  }
-
   findEvents(filter: Filter, options: FindOptions = {}): Promise<StoredEvent[]> {
-    return Promise.resolve().then(() => {
-      const { documents, rest } = this.scope(filter);
-      return runQuery(documents, rest, { ...options, maxTimeMS: options.maxTimeMS ?? this.maxTimeMS }).map((event) =>
-        structuredClone(event),
-      );
-    });
+    return Promise.resolve().then(() =>
+      findIndexed(this.live.index, filter, { ...options, maxTimeMS: options.maxTimeMS ?? this.maxTimeMS }).map(
+        (event) => structuredClone(event),
+      ),
+    );
   }
 
   countEvents(filter: Filter, options: FindOptions = {}): Promise<number> {
-    return Promise.resolve().then(() => {
-      const { documents, rest } = this.scope(filter);
-      return runQuery(documents, rest, { limit: options.limit, maxTimeMS: options.maxTimeMS ?? this.maxTimeMS }).length;
-    });
+    return Promise.resolve().then(() =>
+      countIndexed(this.live.index, filter, { limit: options.limit, maxTimeMS: options.maxTimeMS ?? this.maxTimeMS }),
+    );
   }
 
   findVocabulary(filter: Filter): Promise<VocabularyElementRecord[]> {

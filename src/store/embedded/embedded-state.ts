@@ -55,6 +55,7 @@ export class EmbeddedState {
       const job = this.jobs.get(record.captureID);
       if (job) Object.assign(job, { running: false }, record.finish);
       for (const event of record.events) {
+        if (this.events.has(event._id)) continue; // never happens: planCommit stores each identity key once
         this.events.set(event._id, event);
         this.index.add(event);
       }

@@ -1,14 +1,14 @@
 /**
  * In-memory indexes of the embedded store (issue 4, Build 2: "in-memory indexes in the embedded store so that it
- * does not scan everything"): for the most selective precomputed fields, value -> ids of the events holding it.
- * `candidates(filter)` reads the equality / `$in` conditions of a filter document and returns a superset of the
- * events that can match (in commit order), or null when the filter has no indexed condition. mingo tests every
- * candidate against the whole filter, unless the index answered every condition (`exact`), so results are exactly
- * those of a full scan.
+ * does not scan everything"). Every event gets a number in commit order (its place in a scan); the indexes hold
+ * numbers, never copies of documents:
+ * - posting lists: for the most selective precomputed fields, value -> ascending numbers of the events holding it;
+ * - time indexes (time-index.ts): eventTime and recordTime, ordered as the query sort orders them.
+ * query-plan.ts turns a filter into checks over these, indexed-query.ts runs it.
  */
-import type { Filter } from '../event-store';
 import type { StoredEvent } from '../stored-event';
 import { compareStrings, valuesAtPath } from './sort-order';
+import { TIME_PATHS, TimeIndex, type TimePath } from './time-index';
 
 /** Indexed paths: the families of QUERY_INDEXES that select few events (src/query/fields/indexes.ts). */
 export const INDEXED_PATHS = [
@@ -28,112 +28,89 @@ export const INDEXED_PATHS = [
   'q.destination',
 ] as const;
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
-
-interface Plan {
-  ids: Set<string>;
-  exact: boolean;
-}
+const NONE: readonly number[] = [];
 
 export class EventIndex {
-  private readonly maps = new Map<string, Map<string, Set<string>>>(INDEXED_PATHS.map((path) => [path, new Map()]));
-  /** Commit order of every event, to return candidates in the order a scan would see them. */
-  private readonly seq = new Map<string, number>();
+  /** Events by number (commit order). */
+  private readonly events: StoredEvent[] = [];
+  private readonly postings = new Map<string, Map<string, number[]>>(INDEXED_PATHS.map((path) => [path, new Map()]));
+  private readonly times: Record<TimePath, TimeIndex>;
 
-  add(event: StoredEvent): void {
-    if (!this.seq.has(event._id)) this.seq.set(event._id, this.seq.size);
-    for (const [path, map] of this.maps) {
-      for (const value of valuesAtPath(event, path)) {
-        if (typeof value !== 'string') continue;
-        let ids = map.get(value);
-        if (!ids) map.set(value, (ids = new Set()));
-        ids.add(event._id);
-      }
-    }
+  constructor() {
+    const idOf = (seq: number) => this.events[seq]!._id;
+    this.times = { eventTime: new TimeIndex('eventTime', idOf), recordTime: new TimeIndex('recordTime', idOf) };
   }
 
+  /** Indexes a newly committed event (each `_id` once: the store never replaces nor removes an event). */
+  add(event: StoredEvent): void {
+    const seq = this.events.length;
+    this.events.push(event);
+    for (const [path, map] of this.postings) {
+      someIndexedString(event, path, (value) => {
+        const list = map.get(value);
+        if (!list) map.set(value, [seq]);
+        else if (list[list.length - 1] !== seq) list.push(seq); // a value held twice by one event counts once
+        return false;
+      });
+    }
+    for (const path of TIME_PATHS) this.times[path].add(seq, event[path]);
+  }
+
+  /** Number of indexed events. */
+  get size(): number {
+    return this.events.length;
+  }
+
+  /** The event of a number. */
+  event(seq: number): StoredEvent {
+    return this.events[seq]!;
+  }
+
+  /** Whether a path has posting lists. */
   has(path: string): boolean {
-    return this.maps.has(path);
+    return this.postings.has(path);
+  }
+
+  /** Ascending numbers of the events holding a string value at an indexed path. */
+  posting(path: string, value: string): readonly number[] {
+    return this.postings.get(path)?.get(value) ?? NONE;
+  }
+
+  /** The time index of a time field. */
+  time(path: TimePath): TimeIndex {
+    return this.times[path];
   }
 
   /** Distinct string values of indexed paths, ascending by code point, strictly after `after`. */
   distinct(paths: string[], after: string | undefined, limit: number): string[] {
     const values = new Set<string>();
-    for (const path of paths) for (const value of this.maps.get(path)?.keys() ?? []) values.add(value);
+    for (const path of paths) for (const value of this.postings.get(path)?.keys() ?? []) values.add(value);
     return [...values]
       .filter((value) => after === undefined || compareStrings(value, after) > 0)
       .sort(compareStrings)
       .slice(0, Math.max(0, limit));
   }
+}
 
-  /**
-   * The events that may match, in commit order, or null when the filter cannot use an index. `exact` when every
-   * condition of the filter was answered by an index (equality / `$in` on indexed paths, under `$and` / `$or`):
-   * then the candidates are exactly the matches and need no further test.
-   */
-  candidates(filter: Filter): { ids: string[]; exact: boolean } | null {
-    const plan = this.conjunction(filter);
-    if (plan === null) return null;
-    const ids = [...plan.ids].sort((a, b) => (this.seq.get(a) ?? 0) - (this.seq.get(b) ?? 0));
-    return { ids, exact: plan.exact };
-  }
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 
-  /** Every key of a filter object is ANDed: all exact -> the intersection; else the smallest set, inexact. */
-  private conjunction(filter: Filter): Plan | null {
-    const plans: Plan[] = [];
-    let exact = true;
-    const consider = (plan: Plan | null) => {
-      if (plan === null) exact = false;
-      else {
-        plans.push(plan);
-        exact &&= plan.exact;
-      }
-    };
-    for (const [key, condition] of Object.entries(filter)) {
-      if (key === '$and' && Array.isArray(condition)) {
-        for (const part of condition) consider(isPlainObject(part) ? this.conjunction(part) : null);
-      } else if (key === '$or' && Array.isArray(condition)) {
-        consider(this.disjunction(condition));
-      } else if (!key.startsWith('$')) {
-        const ids = this.field(key, condition);
-        consider(ids === null ? null : { ids, exact: true });
-      } else consider(null);
-    }
-    if (plans.length === 0) return null;
-    plans.sort((a, b) => a.ids.size - b.ids.size);
-    const smallest = plans[0]!;
-    if (!exact) return { ids: smallest.ids, exact: false };
-    const ids = new Set([...smallest.ids].filter((id) => plans.every((plan) => plan.ids.has(id))));
-    return { ids, exact: true };
+/**
+ * Calls `visit` with each string a posting list holds the event under at a path (a string there, or the strings
+ * of an array there: `valuesAtPath`, as MongoDB reaches them) until it returns true; returns whether it did.
+ * The planner tests events with the same function, so its tests and the lists agree. Fast for `f` and `q.f`.
+ */
+export function someIndexedString(event: StoredEvent, path: string, visit: (value: string) => boolean): boolean {
+  const dot = path.indexOf('.');
+  let value: unknown;
+  if (dot < 0) value = (event as unknown as Record<string, unknown>)[path];
+  else {
+    const parent = (event as unknown as Record<string, unknown>)[path.slice(0, dot)];
+    if (!isPlainObject(parent) || path.indexOf('.', dot + 1) >= 0)
+      return valuesAtPath(event, path).some((item) => typeof item === 'string' && visit(item));
+    value = parent[path.slice(dot + 1)];
   }
-
-  /** An `$or` narrows only when every branch does; it is exact when every branch is. */
-  private disjunction(branches: unknown[]): Plan | null {
-    const union = new Set<string>();
-    let exact = true;
-    for (const branch of branches) {
-      const plan = isPlainObject(branch) ? this.conjunction(branch) : null;
-      if (plan === null) return null;
-      exact &&= plan.exact;
-      for (const id of plan.ids) union.add(id);
-    }
-    return { ids: union, exact };
-  }
-
-  private field(path: string, condition: unknown): Set<string> | null {
-    const map = this.maps.get(path);
-    if (!map) return null;
-    let values: unknown[];
-    if (typeof condition === 'string') values = [condition];
-    else if (isPlainObject(condition) && Object.keys(condition).length === 1 && Array.isArray(condition['$in']))
-      values = condition['$in'];
-    else if (isPlainObject(condition) && Object.keys(condition).length === 1 && typeof condition['$eq'] === 'string')
-      values = [condition['$eq']];
-    else return null;
-    if (!values.every((value) => typeof value === 'string')) return null;
-    const out = new Set<string>();
-    for (const value of values as string[]) for (const id of map.get(value) ?? []) out.add(id);
-    return out;
-  }
+  if (typeof value === 'string') return visit(value);
+  if (Array.isArray(value)) return value.some((item) => typeof item === 'string' && visit(item));
+  return false;
 }

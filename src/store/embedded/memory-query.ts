@@ -6,7 +6,7 @@
  */
 import { Query } from 'mingo';
 import { EpcisError } from '../../errors/epcis-errors';
-import type { Filter, FindOptions } from '../event-store';
+import type { Filter, FindOptions, SortSpec } from '../event-store';
 import { compareKeys, sortKey } from './sort-order';
 
 const CHECK_EVERY = 512;
@@ -37,7 +37,13 @@ export function runQuery<T extends object>(documents: Iterable<T>, filter: Filte
     if (sort.length === 0 && matches.length >= limit) break;
   }
   if (sort.length === 0) return matches;
-  const keyed = matches.map((document) => ({
+  const sorted = sortDocuments(matches, sort);
+  return limit === Infinity ? sorted : sorted.slice(0, limit);
+}
+
+/** Documents in MongoDB's order for a sort (sort-order.ts); ties keep their order in `documents`. */
+export function sortDocuments<T extends object>(documents: T[], sort: SortSpec): T[] {
+  const keyed = documents.map((document) => ({
     document,
     keys: sort.map(([field, direction]) => sortKey(document, field, direction)),
   }));
@@ -48,5 +54,5 @@ export function runQuery<T extends object>(documents: Iterable<T>, filter: Filte
     }
     return 0;
   });
-  return keyed.slice(0, limit === Infinity ? undefined : limit).map((entry) => entry.document);
+  return keyed.map((entry) => entry.document);
 }
