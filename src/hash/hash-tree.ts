@@ -16,15 +16,15 @@ export interface HashNode {
 }
 
 const IGNORED_KEYS = new Set(['#text', 'rdfs:comment', 'comment']);
-const TYPED_LISTS = new Set(['bizTransactionList', 'sourceList', 'destinationList']);
+export const TYPED_LISTS: ReadonlySet<string> = new Set(['bizTransactionList', 'sourceList', 'destinationList']);
 
 /** Where a bare CBV word is expected: a vocabulary for a leaf key, or the map of a nested structure's keys. */
-interface FieldMap {
+export interface FieldMap {
   readonly [key: string]: CbvValueVocabulary | FieldMap;
 }
 
 const TYPED_ENTRY = (vocabulary: CbvValueVocabulary): FieldMap => ({ type: vocabulary });
-const EVENT_FIELDS: FieldMap = {
+export const EVENT_FIELDS: FieldMap = {
   bizStep: 'bizStep',
   disposition: 'disposition',
   persistentDisposition: { set: 'disposition', unset: 'disposition' },
@@ -39,12 +39,15 @@ const EVENT_FIELDS: FieldMap = {
 const NO_FIELDS: FieldMap = {};
 
 /** Python-style text of a JSON scalar, as the reference implementation writes it before normalising. */
-function scalarText(value: JsonValue): string {
+export function scalarText(value: JsonValue): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (value === null) return 'None';
   return String(value);
 }
+
+/** Whether an object key is left out of the tree (XML text, comments, namespace declarations). */
+export const isIgnoredKey = (key: string): boolean => IGNORED_KEYS.has(key) || key.startsWith('@xmlns');
 
 export class HashTreeBuilder {
   private readonly prefixes: readonly (readonly [string, string])[];
@@ -58,8 +61,13 @@ export class HashTreeBuilder {
     return this.objectKids(event, EVENT_FIELDS);
   }
 
+  /** The top-level nodes of some of the event's keys only (same nodes as in `eventNodes`). */
+  eventKeyNodes(event: { [key: string]: JsonValue }, keys: readonly string[]): HashNode[] {
+    return this.objectKids(event, EVENT_FIELDS, keys);
+  }
+
   /** `prefix:local` with a declared prefix -> `{iri}local` (keys) or `iriLocal` (values); anything else unchanged. */
-  private resolve(text: string, asKey: boolean): string {
+  resolve(text: string, asKey: boolean): string {
     if (this.prefixes.length === 0) return text;
     const colon = text.indexOf(':');
     if (colon <= 0) return text;
@@ -71,14 +79,19 @@ export class HashTreeBuilder {
     return text;
   }
 
-  private leafText(value: JsonValue, field: CbvValueVocabulary | FieldMap | undefined): string {
-    if (typeof value !== 'string') return scalarText(value);
+  /** The text of a string leaf of a field with CBV words (`vocabulary`), or of any other field. */
+  stringText(value: string, vocabulary: CbvValueVocabulary | undefined): string {
     // Only bare words are expanded (as JSON-LD does); CURIEs such as `gs1:Temperature` stay as written.
-    if (typeof field === 'string') {
-      const forms = CBV_VALUE_FORMS[field];
+    if (vocabulary !== undefined) {
+      const forms = CBV_VALUE_FORMS[vocabulary];
       if (forms.words.has(value)) return this.resolve(forms.web + value, false);
     }
     return this.resolve(value, false);
+  }
+
+  private leafText(value: JsonValue, field: CbvValueVocabulary | FieldMap | undefined): string {
+    if (typeof value !== 'string') return scalarText(value);
+    return this.stringText(value, typeof field === 'string' ? field : undefined);
   }
 
   private node(name: string, value: JsonValue, field: CbvValueVocabulary | FieldMap | undefined): HashNode {
@@ -91,36 +104,50 @@ export class HashTreeBuilder {
     return { name, text: this.leafText(value, field), kids: [] };
   }
 
-  private objectKids(obj: { [key: string]: JsonValue }, fields: FieldMap): HashNode[] {
+  private objectKids(obj: { [key: string]: JsonValue }, fields: FieldMap, only?: readonly string[]): HashNode[] {
     const kids: HashNode[] = [];
     let lists: Map<string, HashNode[]> | undefined;
-    for (const key in obj) {
-      if (!Object.prototype.hasOwnProperty.call(obj, key) || IGNORED_KEYS.has(key) || key.startsWith('@xmlns'))
-        continue;
-      const value = obj[key] as JsonValue;
-      const name = this.resolve(key, true);
-      const field = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
-      const isList = name.endsWith('List');
-      if (!isList && name !== 'childEPCs') {
-        if (Array.isArray(value)) for (const v of value) kids.push(renameNode(this.node(name, v, field)));
-        else kids.push(renameNode(this.node(name, value, field)));
-        continue;
-      }
-      lists ??= new Map();
-      let group = lists.get(name);
-      if (!group) lists.set(name, (group = []));
-      for (const v of Array.isArray(value) ? value : [value]) {
-        const e = this.node(name, v, field);
-        if (!isList) group.push({ name: 'epc', text: e.text, kids: [] });
-        else if (TYPED_LISTS.has(name)) group.push(typedEntry(e));
-        else {
-          e.name = name.slice(0, -4);
-          group.push(renameNode(e));
-        }
+    if (only) for (const key of only) lists = this.addKey(kids, lists, obj, key, fields);
+    else {
+      for (const key in obj) {
+        if (Object.prototype.hasOwnProperty.call(obj, key)) lists = this.addKey(kids, lists, obj, key, fields);
       }
     }
     if (lists) for (const [name, group] of lists) kids.push({ name, text: '', kids: group });
     return kids;
+  }
+
+  /** Adds the nodes of one key to `kids`, or to its group in `lists` (returned, created on the first list). */
+  private addKey(
+    kids: HashNode[],
+    lists: Map<string, HashNode[]> | undefined,
+    obj: { [key: string]: JsonValue },
+    key: string,
+    fields: FieldMap,
+  ): Map<string, HashNode[]> | undefined {
+    if (isIgnoredKey(key)) return lists;
+    const value = obj[key] as JsonValue;
+    const name = this.resolve(key, true);
+    const field = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
+    const isList = name.endsWith('List');
+    if (!isList && name !== 'childEPCs') {
+      if (Array.isArray(value)) for (const v of value) kids.push(renameNode(this.node(name, v, field)));
+      else kids.push(renameNode(this.node(name, value, field)));
+      return lists;
+    }
+    lists ??= new Map();
+    let group = lists.get(name);
+    if (!group) lists.set(name, (group = []));
+    for (const v of Array.isArray(value) ? value : [value]) {
+      const e = this.node(name, v, field);
+      if (!isList) group.push({ name: 'epc', text: e.text, kids: [] });
+      else if (TYPED_LISTS.has(name)) group.push(typedEntry(e));
+      else {
+        e.name = name.slice(0, -4);
+        group.push(renameNode(e));
+      }
+    }
+    return lists;
   }
 }
 

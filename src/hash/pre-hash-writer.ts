@@ -1,0 +1,223 @@
+/**
+ * The CBV 2.0 pre-hash string written straight from the JSON event (EPCIS-DIGEST §h), for speed: the standard
+ * fields in their usual shapes (string leaves, lists of EPC strings, quantity elements, `{ id }` locations, typed
+ * bizTransaction/source/destination entries) are written without building their hash tree. Each shortcut writes
+ * exactly what the tree writer (hash-order.ts `ordered` and `rest`) writes for that shape; a field of any other
+ * shape goes through the tree, and an event this writer does not cover returns undefined (the caller then writes
+ * the whole tree). Property-tested against the tree writer (test/unit/hash/pre-hash-writer.property.test.ts).
+ */
+import type { JsonObject, JsonValue } from '../model/types';
+import type { CbvValueVocabulary } from '../cbv/cbv-values';
+import {
+  COMPILED_EVENT_ORDER,
+  ID_KEYS,
+  NOT_HASHED,
+  leafPart,
+  nodeText,
+  ordered,
+  restPart,
+  sortParts,
+} from './hash-order';
+import type { CompiledOrder } from './hash-order';
+import { EVENT_FIELDS, TYPED_LISTS, isIgnoredKey, scalarText, type FieldMap, type HashTreeBuilder } from './hash-tree';
+import { canonicalValue } from './hash-values';
+import { writeSensorElements } from './sensor-writer';
+
+/** The shape a top-level field of the canonical order is written in without a tree. */
+type Shape = 'leaf' | 'epcs' | 'quantities' | 'id' | 'sensors' | 'tree';
+
+interface TopField {
+  readonly name: string;
+  readonly position: number;
+  readonly shape: Shape;
+  readonly isTime: boolean;
+  readonly vocabulary: CbvValueVocabulary | undefined;
+  readonly sub: CompiledOrder | null;
+}
+
+const hasOwn = (obj: object, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);
+const only = (order: CompiledOrder, name: string): boolean => order.names.length === 1 && order.names[0] === name;
+
+function shapeOf(name: string, sub: CompiledOrder | null): Shape {
+  if (!sub) return 'leaf';
+  if (only(sub, 'epc')) return 'epcs';
+  if (only(sub, 'id')) return 'id';
+  if (only(sub, 'quantityElement')) return 'quantities';
+  return name === 'sensorElementList' ? 'sensors' : 'tree';
+}
+
+const TOP_FIELDS: ReadonlyMap<string, TopField> = new Map(
+  COMPILED_EVENT_ORDER.names.map((name, position): [string, TopField] => {
+    const sub = COMPILED_EVENT_ORDER.sub[position] ?? null;
+    const field = EVENT_FIELDS[name];
+    const isTime = COMPILED_EVENT_ORDER.isTime[position] === true;
+    const vocabulary = typeof field === 'string' ? field : undefined;
+    return [name, { name, position, shape: shapeOf(name, sub), isTime, vocabulary, sub }];
+  }),
+);
+const FIELD_COUNT = COMPILED_EVENT_ORDER.names.length;
+
+/** Same-position parts, sorted and joined, under their parent's name (nothing when there is no part). */
+function group(name: string, parts: string[]): string {
+  if (parts.length === 0) return '';
+  if (parts.length > 1) sortParts(parts);
+  return name + parts.join('');
+}
+
+/** The pre-hash string of an event, or undefined when the tree writer must write it. */
+export function writePreHash(event: JsonObject, builder: HashTreeBuilder): string | undefined {
+  // A top-level `eventTime` keeps top-level extensions among the other unordered fields (hash-order.ts).
+  if (typeof event['eventTime'] !== 'string' || !hasOwn(event, 'eventTime')) return undefined;
+  const slots = new Array<string>(FIELD_COUNT).fill('');
+  const restParts: string[] = [];
+  let restKeys: string[] | undefined;
+  for (const key in event) {
+    if (!hasOwn(event, key) || isIgnoredKey(key)) continue;
+    const value = event[key] as JsonValue;
+    const top = TOP_FIELDS.get(key);
+    if (top !== undefined) {
+      slots[top.position] = writeTop(top, value, builder) ?? treeField(top, event, key, builder, restParts);
+    } else if (NOT_HASHED.has(key)) continue;
+    else if (ID_KEYS.has(key))
+      return undefined; // siblings written unsorted: left to the tree writer
+    else {
+      const part = TYPED_LISTS.has(key) ? typedList(key, value, builder) : undefined;
+      if (part !== undefined) restParts.push(part);
+      else (restKeys ??= []).push(key);
+    }
+  }
+  if (restKeys) for (const node of builder.eventKeyNodes(event, restKeys)) restParts.push(restPart(node));
+  if (restParts.length > 1) sortParts(restParts);
+  const type = typeof event['type'] === 'string' ? event['type'] : '';
+  return `eventType=${type}${slots.join('')}${restParts.join('')}`;
+}
+
+/** A standard top-level field of a usual shape; undefined for any other shape. */
+function writeTop(top: TopField, value: JsonValue, builder: HashTreeBuilder): string | undefined {
+  switch (top.shape) {
+    case 'leaf':
+      return typeof value === 'string'
+        ? leafPart(top.name, builder.stringText(value, top.vocabulary), top.isTime)
+        : undefined;
+    case 'epcs':
+      return Array.isArray(value) ? epcList(top, value, builder) : undefined;
+    case 'quantities':
+      return Array.isArray(value) ? quantityList(top, value, builder) : undefined;
+    case 'id':
+      return idStructure(top, value, builder);
+    case 'sensors':
+      return Array.isArray(value) ? writeSensorElements(top.name, value, builder) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** A standard field of another shape, through its tree; what it leaves unwritten goes to `restParts`. */
+function treeField(top: TopField, event: JsonObject, key: string, builder: HashTreeBuilder, rest: string[]): string {
+  const parts: string[] = [];
+  for (const node of builder.eventKeyNodes(event, [key])) {
+    const grand = top.sub ? ordered(node.kids, top.sub) : '';
+    const text = nodeText(node, top.isTime);
+    if (text || grand) parts.push(node.name + text + grand);
+    if (node.kids.length > 0) rest.push(restPart(node));
+  }
+  if (parts.length > 1) sortParts(parts);
+  return parts.join('');
+}
+
+/** `epcList` and the other EPC lists, of strings: `name` then `epc=…` sorted (§h rules 1 and 5). */
+function epcList(top: TopField, values: readonly JsonValue[], builder: HashTreeBuilder): string | undefined {
+  const sub = top.sub as CompiledOrder;
+  const parts: string[] = [];
+  for (const v of values) {
+    if (typeof v !== 'string') return undefined;
+    const part = leafPart(sub.names[0] as string, builder.stringText(v, top.vocabulary), sub.isTime[0] === true);
+    if (part) parts.push(part);
+  }
+  return group(top.name, parts);
+}
+
+/** Quantity lists whose elements have only `epcClass`, `quantity` and `uom`, strings or numbers. */
+function quantityList(top: TopField, values: readonly JsonValue[], builder: HashTreeBuilder): string | undefined {
+  const element = top.sub as CompiledOrder;
+  const fields = element.sub[0] as CompiledOrder;
+  const parts: string[] = [];
+  for (const v of values) {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+    const texts = new Array<string>(fields.names.length).fill('');
+    let count = 0;
+    for (const key in v) {
+      if (!hasOwn(v, key)) continue;
+      const p = fields.position.get(key);
+      const x = v[key];
+      if (p === undefined) return undefined;
+      if (typeof x === 'string') texts[p] = builder.stringText(x, undefined);
+      else if (typeof x === 'number') texts[p] = scalarText(x);
+      else return undefined;
+      count++;
+    }
+    if (count === 0) return undefined;
+    let grand = '';
+    for (let p = 0; p < texts.length; p++)
+      grand += leafPart(fields.names[p] as string, texts[p] as string, fields.isTime[p] === true);
+    if (grand) parts.push((element.names[0] as string) + grand);
+  }
+  return group(top.name, parts);
+}
+
+/** `readPoint` and `bizLocation` as `{ id: string }`. */
+function idStructure(top: TopField, value: JsonValue, builder: HashTreeBuilder): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const sub = top.sub as CompiledOrder;
+  const idName = sub.names[0] as string;
+  let id: string | undefined;
+  for (const key in value) {
+    if (!hasOwn(value, key)) continue;
+    const x = value[key];
+    if (key !== idName || typeof x !== 'string') return undefined;
+    id = x;
+  }
+  if (id === undefined) return undefined;
+  const part = leafPart(idName, builder.stringText(id, undefined), sub.isTime[0] === true);
+  return part ? top.name + part : '';
+}
+
+/**
+ * `bizTransactionList`, `sourceList`, `destinationList` (outside the canonical order): each entry is its first
+ * `type` then its first id field, unsorted (§h rule 6); other keys of an entry are not hashed; entries sorted.
+ */
+function typedList(key: string, values: JsonValue, builder: HashTreeBuilder): string | undefined {
+  if (!Array.isArray(values)) return undefined;
+  const vocabulary = (EVENT_FIELDS[key] as FieldMap)['type'] as CbvValueVocabulary;
+  const parts: string[] = [];
+  for (const entry of values) {
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return undefined;
+    let type: string | undefined;
+    let idName: string | undefined;
+    let id: string | undefined;
+    for (const k in entry) {
+      if (!hasOwn(entry, k)) continue;
+      const x = entry[k];
+      if (k === 'type' && type === undefined) {
+        if (typeof x !== 'string') return undefined;
+        type = x;
+      } else if (ID_KEYS.has(k) && idName === undefined) {
+        if (typeof x !== 'string') return undefined;
+        idName = k;
+        id = x;
+      }
+    }
+    let pair = '';
+    if (type !== undefined) pair += typedPart('type', builder.stringText(type, vocabulary));
+    if (idName !== undefined) pair += typedPart(idName, builder.stringText(id as string, undefined));
+    parts.push(pair);
+  }
+  if (parts.length > 1) sortParts(parts);
+  return key + parts.join('');
+}
+
+/** A node outside the canonical order (`restPart`): its name even without text. */
+const typedPart = (name: string, text: string): string => {
+  const trimmed = text.trim();
+  return trimmed ? `${name}=${canonicalValue(trimmed)}` : name;
+};
