@@ -38,6 +38,14 @@ export const EVENT_FIELDS: FieldMap = {
 };
 const NO_FIELDS: FieldMap = {};
 
+/** The Web URI of every CBV word, by vocabulary (§h rule 7), made once. */
+const WEB_URIS = new Map<CbvValueVocabulary, ReadonlyMap<string, string>>(
+  (Object.keys(CBV_VALUE_FORMS) as CbvValueVocabulary[]).map((vocabulary) => {
+    const forms = CBV_VALUE_FORMS[vocabulary];
+    return [vocabulary, new Map([...forms.words].map((word) => [word, forms.web + word]))];
+  }),
+);
+
 /** Python-style text of a JSON scalar, as the reference implementation writes it before normalising. */
 export function scalarText(value: JsonValue): string {
   if (typeof value === 'string') return value;
@@ -53,7 +61,8 @@ export class HashTreeBuilder {
   private readonly prefixes: readonly (readonly [string, string])[];
 
   constructor(namespaces: Readonly<Record<string, string>>) {
-    this.prefixes = Object.entries(namespaces);
+    // A prefix that is empty or has a colon never matches (`resolve` splits at the first colon, after position 0).
+    this.prefixes = Object.entries(namespaces).filter(([prefix]) => prefix !== '' && !prefix.includes(':'));
   }
 
   /** The event's top-level nodes. */
@@ -68,11 +77,10 @@ export class HashTreeBuilder {
 
   /** `prefix:local` with a declared prefix -> `{iri}local` (keys) or `iriLocal` (values); anything else unchanged. */
   resolve(text: string, asKey: boolean): string {
-    if (this.prefixes.length === 0) return text;
-    const colon = text.indexOf(':');
-    if (colon <= 0) return text;
     for (const [prefix, iri] of this.prefixes) {
-      if (prefix.length === colon && text.startsWith(prefix)) {
+      const colon = prefix.length;
+      // The prefix has no colon: a colon right after it is the text's first colon.
+      if (text.charCodeAt(colon) === 58 && text.startsWith(prefix)) {
         return asKey ? `{${iri}}${text.slice(colon + 1)}` : iri + text.slice(colon + 1);
       }
     }
@@ -83,8 +91,8 @@ export class HashTreeBuilder {
   stringText(value: string, vocabulary: CbvValueVocabulary | undefined): string {
     // Only bare words are expanded (as JSON-LD does); CURIEs such as `gs1:Temperature` stay as written.
     if (vocabulary !== undefined) {
-      const forms = CBV_VALUE_FORMS[vocabulary];
-      if (forms.words.has(value)) return this.resolve(forms.web + value, false);
+      const web = WEB_URIS.get(vocabulary)?.get(value);
+      if (web !== undefined) return this.resolve(web, false);
     }
     return this.resolve(value, false);
   }

@@ -2,7 +2,7 @@
  * Value normalisation of the CBV 2.0 event hash (EPCIS-DIGEST §h rules 2, 3, 4, 7 and 8), matching the reference
  * implementation (pip `epcis-event-hash-generator`, the test oracle) where it is more precise than the digest.
  */
-import { toDigitalLink } from '../identifiers/convert';
+import { sgtinDigitalLink, toDigitalLink } from '../identifiers/convert';
 
 /** CBV URN prefixes the hash rewrites to Web URIs (§h rule 7; the reference rewrites these five only). */
 const CBV_URN_TO_WEB: readonly (readonly [string, string])[] = [
@@ -190,7 +190,9 @@ const CACHE_LIMIT = 20_000;
 
 /** §h rules 2, 7, 8 and 3 on a leaf value: CBV URNs to Web URIs, numbers, GS1 keys to canonical Digital Links. */
 export function canonicalValue(text: string): string {
-  // SGTINs (the bulk of EPCs, mostly unique) take toDigitalLink's fast path; caching them would only churn.
+  // SGTINs (the bulk of EPCs, mostly unique): no CBV URN, no number, so only rule 8 applies; not cached (churn).
+  const sgtin = sgtinDigitalLink(text);
+  if (sgtin !== undefined) return sgtin ?? text;
   if (text.startsWith('urn:epc:id:sgtin:') || text.startsWith('https://id.gs1.org/01/')) return normalise(text);
   let out = valueCache.get(text);
   if (out === undefined) {

@@ -20,7 +20,7 @@ import {
 } from './hash-order';
 import type { CompiledOrder } from './hash-order';
 import { EVENT_FIELDS, TYPED_LISTS, isIgnoredKey, scalarText, type FieldMap, type HashTreeBuilder } from './hash-tree';
-import { canonicalValue } from './hash-values';
+import { addPlainParts, namedText } from './extension-writer';
 import { writeSensorElements } from './sensor-writer';
 
 /** The shape a top-level field of the canonical order is written in without a tree. */
@@ -55,7 +55,8 @@ const TOP_FIELDS: ReadonlyMap<string, TopField> = new Map(
     return [name, { name, position, shape: shapeOf(name, sub), isTime, vocabulary, sub }];
   }),
 );
-const FIELD_COUNT = COMPILED_EVENT_ORDER.names.length;
+/** The written standard fields by canonical position (one array, reused by every call). */
+const slots = new Array<string>(COMPILED_EVENT_ORDER.names.length).fill('');
 
 /** Same-position parts, sorted and joined, under their parent's name (nothing when there is no part). */
 function group(name: string, parts: string[]): string {
@@ -68,7 +69,7 @@ function group(name: string, parts: string[]): string {
 export function writePreHash(event: JsonObject, builder: HashTreeBuilder): string | undefined {
   // A top-level `eventTime` keeps top-level extensions among the other unordered fields (hash-order.ts).
   if (typeof event['eventTime'] !== 'string' || !hasOwn(event, 'eventTime')) return undefined;
-  const slots = new Array<string>(FIELD_COUNT).fill('');
+  slots.fill(''); // reused: reset first (a field may have thrown during the previous event)
   const restParts: string[] = [];
   let restKeys: string[] | undefined;
   for (const key in event) {
@@ -80,16 +81,24 @@ export function writePreHash(event: JsonObject, builder: HashTreeBuilder): strin
     } else if (NOT_HASHED.has(key)) continue;
     else if (ID_KEYS.has(key))
       return undefined; // siblings written unsorted: left to the tree writer
-    else {
+    else if (TYPED_LISTS.has(key) || hasOwn(EVENT_FIELDS, key)) {
       const part = TYPED_LISTS.has(key) ? typedList(key, value, builder) : undefined;
       if (part !== undefined) restParts.push(part);
       else (restKeys ??= []).push(key);
+    } else {
+      const mark = restParts.length;
+      if (!addPlainParts(key, value, builder, restParts)) {
+        restParts.length = mark;
+        (restKeys ??= []).push(key);
+      }
     }
   }
   if (restKeys) for (const node of builder.eventKeyNodes(event, restKeys)) restParts.push(restPart(node));
   if (restParts.length > 1) sortParts(restParts);
   const type = typeof event['type'] === 'string' ? event['type'] : '';
-  return `eventType=${type}${slots.join('')}${restParts.join('')}`;
+  let out = `eventType=${type}`;
+  for (const slot of slots) out += slot;
+  return restParts.length === 1 ? out + restParts[0] : out + restParts.join('');
 }
 
 /** A standard top-level field of a usual shape; undefined for any other shape. */
@@ -208,16 +217,10 @@ function typedList(key: string, values: JsonValue, builder: HashTreeBuilder): st
       }
     }
     let pair = '';
-    if (type !== undefined) pair += typedPart('type', builder.stringText(type, vocabulary));
-    if (idName !== undefined) pair += typedPart(idName, builder.stringText(id as string, undefined));
+    if (type !== undefined) pair += namedText('type', builder.stringText(type, vocabulary));
+    if (idName !== undefined) pair += namedText(idName, builder.stringText(id as string, undefined));
     parts.push(pair);
   }
   if (parts.length > 1) sortParts(parts);
   return key + parts.join('');
 }
-
-/** A node outside the canonical order (`restPart`): its name even without text. */
-const typedPart = (name: string, text: string): string => {
-  const trimmed = text.trim();
-  return trimmed ? `${name}=${canonicalValue(trimmed)}` : name;
-};

@@ -2,7 +2,7 @@
  * Conversions between the two spellings of a GS1 key in EPCIS (EPCIS-DIGEST §a `GS1-EPC-Format`, §h rule 8):
  * EPC URN and canonical GS1 Digital Link. Non-GS1 identifiers (custom URIs, other EPC schemes) are left alone.
  */
-import { gs1CheckDigit } from './check-digit';
+import { gs1CheckDigit, gs1CheckDigitOf } from './check-digit';
 import { parseDigitalLink, formatDigitalLink, looksLikeDigitalLink } from './digital-link';
 import { parseEpcUrn, formatEpcUrn, isEpcUrnSyntax } from './epc-urn';
 import { schemeForKey } from './epc-urn-schemes';
@@ -65,9 +65,9 @@ export function parseIdentifier(uri: string): Result<ParsedIdentifier> {
  * Digital Link; null when the input is not a valid GS1 key.
  */
 export function toDigitalLink(uri: string): string | null {
-  if (!mayBeGs1(uri)) return null;
-  const fast = fastDigitalLink(uri);
+  const fast = sgtinDigitalLink(uri);
   if (fast !== undefined) return fast;
+  if (!mayBeGs1(uri)) return null;
   const parsed = parseIdentifier(uri);
   return parsed.ok ? formatDigitalLink({ ais: finestKey(parsed.value.key.ais) }) : null;
 }
@@ -129,12 +129,14 @@ function plainSerialFrom(text: string, i: number): boolean {
 }
 
 /**
- * Fast path for the most frequent EPCs (SGTIN URNs `urn:epc:id:sgtin:<6-12 digits>.<1-7 digits>.<serial>` and
- * canonical SGTIN Digital Links `https://id.gs1.org/01/<14 digits>/21/<serial>` whose serial needs no escaping);
- * undefined means "use the general path". Same results as the general path (tested by property).
+ * `toDigitalLink` of the most frequent EPCs, quickly: SGTIN URNs `urn:epc:id:sgtin:<6-12 digits>.<1-7 digits>.<serial>`
+ * and canonical SGTIN Digital Links `https://id.gs1.org/01/<14 digits>/21/<serial>` whose serial needs no escaping
+ * (`[-.0-9;=A-Z_a-z']`, so the text has no other `:` or `%`). Undefined for any other text (use `toDigitalLink`).
+ * Same results as the general path (tested by property).
  */
-function fastDigitalLink(uri: string): string | null | undefined {
-  if (uri.startsWith(SGTIN_URN)) {
+export function sgtinDigitalLink(uri: string): string | null | undefined {
+  const first = uri.charCodeAt(0);
+  if (first === 117 /* u */ && uri.startsWith(SGTIN_URN)) {
     const start = SGTIN_URN.length;
     const cpEnd = digitsEnd(uri, start);
     const refEnd = digitsEnd(uri, cpEnd + 1);
@@ -143,16 +145,16 @@ function fastDigitalLink(uri: string): string | null | undefined {
     if (cpLength < 6 || cpLength > 12 || refLength < 1 || refLength > 7) return undefined;
     if (uri[cpEnd] !== '.' || uri[refEnd] !== '.' || !plainSerialFrom(uri, refEnd + 1)) return undefined;
     if (cpLength + refLength !== 13) return undefined;
-    const data = uri[cpEnd + 1] + uri.slice(start, cpEnd) + uri.slice(cpEnd + 2, refEnd);
+    const data = `${uri[cpEnd + 1]}${uri.slice(start, cpEnd)}${uri.slice(cpEnd + 2, refEnd)}`;
     return `https://id.gs1.org/01/${data}${gs1CheckDigit(data)}/21/${uri.slice(refEnd + 1)}`;
   }
-  if (uri.startsWith(SGTIN_DL)) {
+  if (first === 104 /* h */ && uri.startsWith(SGTIN_DL)) {
     const start = SGTIN_DL.length;
     const gtinEnd = start + 14;
     if (digitsEnd(uri, start) !== gtinEnd || !uri.startsWith('/21/', gtinEnd) || !plainSerialFrom(uri, gtinEnd + 4)) {
       return undefined;
     }
-    return gs1CheckDigit(uri.slice(start, gtinEnd - 1)) === uri.charCodeAt(gtinEnd - 1) - 48 ? uri : null;
+    return gs1CheckDigitOf(uri, start, gtinEnd - 1) === uri.charCodeAt(gtinEnd - 1) - 48 ? uri : null;
   }
   return undefined;
 }
