@@ -12,8 +12,6 @@ import { canonicalValue } from './hash-values';
 /** Names the tree builder renames (hash-tree.ts `renameNode`): left to it. */
 const RENAMED = new Set(['inputEPC', 'outputEPC', 'inputQuantity', 'outputQuantity', 'childQuantity', 'quantity']);
 
-const hasOwn = (obj: object, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);
-
 /** A node outside the canonical order without children (`restPart`): its name even without text. */
 export function namedText(name: string, text: string): string {
   const trimmed = text.trim();
@@ -28,8 +26,9 @@ const plainName = (name: string): boolean => !name.endsWith('List') && name !== 
  * (then nothing usable was added: the caller discards `out`).
  */
 export function addPlainParts(key: string, value: JsonValue, builder: HashTreeBuilder, out: string[]): boolean {
+  // A resolved key (`{iri}local`) is never a special name and ends like the key: test the key (already flat).
+  if (!plainName(key)) return false;
   const name = builder.resolve(key, true);
-  if (!plainName(name)) return false;
   if (!Array.isArray(value)) return addNode(name, value, builder, out);
   for (const item of value) if (!addNode(name, item, builder, out)) return false;
   return true;
@@ -42,8 +41,8 @@ function addNode(name: string, value: JsonValue, builder: HashTreeBuilder, out: 
   }
   if (Array.isArray(value)) return false;
   const kids: string[] = [];
-  for (const key in value) {
-    if (!hasOwn(value, key) || (isIgnoredKey(key) && key !== '#text')) continue;
+  for (const key of Object.keys(value)) {
+    if (isIgnoredKey(key) && key !== '#text') continue;
     // XML text, or typed-entry ids (written unsorted): left to the tree writer.
     if (key === '#text' || ID_KEYS.has(key)) return false;
     if (!addPlainParts(key, value[key] as JsonValue, builder, kids)) return false;

@@ -153,9 +153,15 @@ const isTrimmed = (text: string): boolean => {
 
 /** `name=value` of a standard leaf with that text (what `ordered` writes for it), empty without text. */
 export function leafPart(name: string, text: string, isTime: boolean): string {
+  const value = leafValue(text, isTime);
+  return value === undefined ? '' : `${name}=${value}`;
+}
+
+/** The canonical value of a standard leaf with that text; undefined without text. */
+export function leafValue(text: string, isTime: boolean): string | undefined {
   const trimmed = isTrimmed(text) ? text : text.trim();
-  if (!trimmed) return '';
-  return `${name}=${isTime ? canonicalTimestamp(trimmed) : canonicalValue(trimmed)}`;
+  if (!trimmed) return undefined;
+  return isTime ? canonicalTimestamp(trimmed) : canonicalValue(trimmed);
 }
 
 /** Writes the fields named in `order`, removing fully written nodes from `kids` (what is left goes to `rest`). */

@@ -15,7 +15,7 @@ export interface HashNode {
   pair?: boolean;
 }
 
-const IGNORED_KEYS = new Set(['#text', 'rdfs:comment', 'comment']);
+export const IGNORED_KEYS: ReadonlySet<string> = new Set(['#text', 'rdfs:comment', 'comment']);
 export const TYPED_LISTS: ReadonlySet<string> = new Set(['bizTransactionList', 'sourceList', 'destinationList']);
 
 /** Where a bare CBV word is expected: a vocabulary for a leaf key, or the map of a nested structure's keys. */

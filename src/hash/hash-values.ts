@@ -190,16 +190,15 @@ const CACHE_LIMIT = 20_000;
 
 /** §h rules 2, 7, 8 and 3 on a leaf value: CBV URNs to Web URIs, numbers, GS1 keys to canonical Digital Links. */
 export function canonicalValue(text: string): string {
+  const cached = valueCache.get(text);
+  if (cached !== undefined) return cached;
   // SGTINs (the bulk of EPCs, mostly unique): no CBV URN, no number, so only rule 8 applies; not cached (churn).
   const sgtin = sgtinDigitalLink(text);
   if (sgtin !== undefined) return sgtin ?? text;
-  if (text.startsWith('urn:epc:id:sgtin:') || text.startsWith('https://id.gs1.org/01/')) return normalise(text);
-  let out = valueCache.get(text);
-  if (out === undefined) {
-    out = normalise(text);
-    if (valueCache.size >= CACHE_LIMIT) valueCache.clear();
-    valueCache.set(text, out);
-  }
+  const out = normalise(text);
+  if (text.startsWith('urn:epc:id:sgtin:') || text.startsWith('https://id.gs1.org/01/')) return out;
+  if (valueCache.size >= CACHE_LIMIT) valueCache.clear();
+  valueCache.set(text, out);
   return out;
 }
 

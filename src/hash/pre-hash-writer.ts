@@ -13,13 +13,22 @@ import {
   ID_KEYS,
   NOT_HASHED,
   leafPart,
+  leafValue,
   nodeText,
   ordered,
   restPart,
   sortParts,
 } from './hash-order';
 import type { CompiledOrder } from './hash-order';
-import { EVENT_FIELDS, TYPED_LISTS, isIgnoredKey, scalarText, type FieldMap, type HashTreeBuilder } from './hash-tree';
+import {
+  EVENT_FIELDS,
+  IGNORED_KEYS,
+  TYPED_LISTS,
+  isIgnoredKey,
+  scalarText,
+  type FieldMap,
+  type HashTreeBuilder,
+} from './hash-tree';
 import { addPlainParts, namedText } from './extension-writer';
 import { writeSensorElements } from './sensor-writer';
 
@@ -55,6 +64,18 @@ const TOP_FIELDS: ReadonlyMap<string, TopField> = new Map(
     return [name, { name, position, shape: shapeOf(name, sub), isTime, vocabulary, sub }];
   }),
 );
+/**
+ * What a top-level key is: a field of the canonical order, not written (`skip`), a typed-entry id whose siblings are
+ * written unsorted, a typed list, another field with CBV words (`tree`); any other key is `plain` (or ignored).
+ */
+type KeyKind = TopField | 'skip' | 'unsorted' | 'typed' | 'tree' | 'plain';
+const KEY_KINDS = new Map<string, KeyKind>();
+for (const key of Object.keys(EVENT_FIELDS)) KEY_KINDS.set(key, TYPED_LISTS.has(key) ? 'typed' : 'tree');
+for (const key of ID_KEYS) KEY_KINDS.set(key, 'unsorted');
+for (const key of NOT_HASHED) KEY_KINDS.set(key, 'skip');
+for (const [key, field] of TOP_FIELDS) KEY_KINDS.set(key, field);
+for (const key of IGNORED_KEYS) KEY_KINDS.set(key, 'skip');
+
 /** The written standard fields by canonical position (one array, reused by every call). */
 const slots = new Array<string>(COMPILED_EVENT_ORDER.names.length).fill('');
 
@@ -72,25 +93,23 @@ export function writePreHash(event: JsonObject, builder: HashTreeBuilder): strin
   slots.fill(''); // reused: reset first (a field may have thrown during the previous event)
   const restParts: string[] = [];
   let restKeys: string[] | undefined;
-  for (const key in event) {
-    if (!hasOwn(event, key) || isIgnoredKey(key)) continue;
+  for (const key of Object.keys(event)) {
+    const kind = KEY_KINDS.get(key) ?? (isIgnoredKey(key) ? 'skip' : 'plain');
+    if (kind === 'skip') continue;
+    if (kind === 'unsorted') return undefined; // siblings written unsorted: left to the tree writer
     const value = event[key] as JsonValue;
-    const top = TOP_FIELDS.get(key);
-    if (top !== undefined) {
-      slots[top.position] = writeTop(top, value, builder) ?? treeField(top, event, key, builder, restParts);
-    } else if (NOT_HASHED.has(key)) continue;
-    else if (ID_KEYS.has(key))
-      return undefined; // siblings written unsorted: left to the tree writer
-    else if (TYPED_LISTS.has(key) || hasOwn(EVENT_FIELDS, key)) {
-      const part = TYPED_LISTS.has(key) ? typedList(key, value, builder) : undefined;
-      if (part !== undefined) restParts.push(part);
-      else (restKeys ??= []).push(key);
-    } else {
+    if (typeof kind === 'object') {
+      slots[kind.position] = writeTop(kind, value, builder) ?? treeField(kind, event, key, builder, restParts);
+    } else if (kind === 'plain') {
       const mark = restParts.length;
       if (!addPlainParts(key, value, builder, restParts)) {
         restParts.length = mark;
         (restKeys ??= []).push(key);
       }
+    } else {
+      const part = kind === 'typed' ? typedList(key, value, builder) : undefined;
+      if (part !== undefined) restParts.push(part);
+      else (restKeys ??= []).push(key);
     }
   }
   if (restKeys) for (const node of builder.eventKeyNodes(event, restKeys)) restParts.push(restPart(node));
@@ -137,13 +156,20 @@ function treeField(top: TopField, event: JsonObject, key: string, builder: HashT
 /** `epcList` and the other EPC lists, of strings: `name` then `epc=…` sorted (§h rules 1 and 5). */
 function epcList(top: TopField, values: readonly JsonValue[], builder: HashTreeBuilder): string | undefined {
   const sub = top.sub as CompiledOrder;
-  const parts: string[] = [];
+  const isTime = sub.isTime[0] === true;
+  const epcs: string[] = [];
   for (const v of values) {
     if (typeof v !== 'string') return undefined;
-    const part = leafPart(sub.names[0] as string, builder.stringText(v, top.vocabulary), sub.isTime[0] === true);
-    if (part) parts.push(part);
+    const epc = leafValue(builder.stringText(v, top.vocabulary), isTime);
+    if (epc !== undefined) epcs.push(epc);
   }
-  return group(top.name, parts);
+  if (epcs.length === 0) return '';
+  // The parts `epc=<value>` share their start: sorting the values sorts the parts.
+  if (epcs.length > 1) sortParts(epcs);
+  const prefix = `${sub.names[0] as string}=`;
+  let out = top.name;
+  for (const epc of epcs) out += prefix + epc;
+  return out;
 }
 
 /** Quantity lists whose elements have only `epcClass`, `quantity` and `uom`, strings or numbers. */
@@ -155,8 +181,7 @@ function quantityList(top: TopField, values: readonly JsonValue[], builder: Hash
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
     const texts = new Array<string>(fields.names.length).fill('');
     let count = 0;
-    for (const key in v) {
-      if (!hasOwn(v, key)) continue;
+    for (const key of Object.keys(v)) {
       const p = fields.position.get(key);
       const x = v[key];
       if (p === undefined) return undefined;
@@ -180,8 +205,7 @@ function idStructure(top: TopField, value: JsonValue, builder: HashTreeBuilder):
   const sub = top.sub as CompiledOrder;
   const idName = sub.names[0] as string;
   let id: string | undefined;
-  for (const key in value) {
-    if (!hasOwn(value, key)) continue;
+  for (const key of Object.keys(value)) {
     const x = value[key];
     if (key !== idName || typeof x !== 'string') return undefined;
     id = x;
@@ -204,8 +228,7 @@ function typedList(key: string, values: JsonValue, builder: HashTreeBuilder): st
     let type: string | undefined;
     let idName: string | undefined;
     let id: string | undefined;
-    for (const k in entry) {
-      if (!hasOwn(entry, k)) continue;
+    for (const k of Object.keys(entry)) {
       const x = entry[k];
       if (k === 'type' && type === undefined) {
         if (typeof x !== 'string') return undefined;

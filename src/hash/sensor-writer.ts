@@ -38,8 +38,7 @@ export function writeSensorElements(
     if (!isPlainObject(element)) return undefined;
     let metadata = '';
     const reports: string[] = [];
-    for (const key in element) {
-      if (!hasOwn(element, key)) continue;
+    for (const key of Object.keys(element)) {
       const value = element[key] as JsonValue;
       if (key === METADATA && isPlainObject(value)) {
         const text = leaves(value, METADATA_ORDER, METADATA_FIELDS, builder);
@@ -71,8 +70,7 @@ function leaves(
   builder: HashTreeBuilder,
 ): string | undefined {
   const texts: (string | undefined)[] = new Array<string | undefined>(order.names.length);
-  for (const key in obj) {
-    if (!hasOwn(obj, key)) continue;
+  for (const key of Object.keys(obj)) {
     const p = order.position.get(key);
     const value = obj[key] as JsonValue;
     if (p === undefined || (value !== null && typeof value === 'object')) return undefined;
