@@ -59,7 +59,14 @@ export function setExactOrder(exact: boolean): void {
 export function sortParts(parts: string[]): void {
   if (parts.length > 12) parts.sort(exactOrder ? byCodePoint : byUnit);
   else if (exactOrder) insertionSort(parts, byCodePoint);
-  else insertionSort(parts, byUnit);
+  else {
+    for (let i = 1; i < parts.length; i++) {
+      const x = parts[i] as string;
+      let j = i;
+      for (; j > 0 && (parts[j - 1] as string) > x; j--) parts[j] = parts[j - 1] as string;
+      parts[j] = x;
+    }
+  }
 }
 const byUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -124,6 +131,8 @@ export interface CompiledOrder {
   readonly position: ReadonlyMap<string, number>;
   readonly isTime: readonly boolean[];
   readonly sub: readonly (CompiledOrder | null)[];
+  /** Written leaves by text, per field (values repeat across events); none for time fields (unique). */
+  readonly parts: readonly (Map<string, string> | null)[];
 }
 
 function compile(order: FieldOrder): CompiledOrder {
@@ -132,7 +141,24 @@ function compile(order: FieldOrder): CompiledOrder {
     position: new Map(order.map(([name], i) => [name, i])),
     isTime: order.map(([name]) => isTimeField(name)),
     sub: order.map(([, sub]) => (sub ? compile(sub) : null)),
+    parts: order.map(([name]) => (isTimeField(name) ? null : new Map())),
   };
+}
+
+const PARTS_LIMIT = 1000;
+
+/** `leafPart` of the field at `position` of `order`, from its bounded cache when it has one. */
+export function orderedLeafPart(order: CompiledOrder, position: number, text: string): string {
+  const parts = order.parts[position];
+  const name = order.names[position] as string;
+  if (!parts) return leafPart(name, text, order.isTime[position] === true);
+  let part = parts.get(text);
+  if (part === undefined) {
+    part = leafPart(name, text, false);
+    if (parts.size >= PARTS_LIMIT) parts.clear();
+    parts.set(text, part);
+  }
+  return part;
 }
 
 export const COMPILED_EVENT_ORDER = compile(EVENT_ORDER);

@@ -60,9 +60,21 @@ export const isIgnoredKey = (key: string): boolean => IGNORED_KEYS.has(key) || k
 export class HashTreeBuilder {
   private readonly prefixes: readonly (readonly [string, string])[];
 
+  /** The first characters of the prefixes (a text starting otherwise has none of them). */
+  private readonly firsts: string;
+
   constructor(namespaces: Readonly<Record<string, string>>) {
     // A prefix that is empty or has a colon never matches (`resolve` splits at the first colon, after position 0).
-    this.prefixes = Object.entries(namespaces).filter(([prefix]) => prefix !== '' && !prefix.includes(':'));
+    const prefixes: (readonly [string, string])[] = [];
+    let firsts = '';
+    for (const entry of Object.entries(namespaces)) {
+      if (entry[0] !== '' && !entry[0].includes(':')) {
+        prefixes.push(entry);
+        firsts += entry[0][0] as string;
+      }
+    }
+    this.prefixes = prefixes;
+    this.firsts = firsts;
   }
 
   /** The event's top-level nodes. */
@@ -77,6 +89,7 @@ export class HashTreeBuilder {
 
   /** `prefix:local` with a declared prefix -> `{iri}local` (keys) or `iriLocal` (values); anything else unchanged. */
   resolve(text: string, asKey: boolean): string {
+    if (this.firsts.length === 0 || !this.firsts.includes(text.charAt(0))) return text;
     for (const [prefix, iri] of this.prefixes) {
       const colon = prefix.length;
       // The prefix has no colon: a colon right after it is the text's first colon.

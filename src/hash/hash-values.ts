@@ -102,8 +102,11 @@ function roundedMillis(micros: number): number {
   return rest > 500 || (rest === 500 && millis % 2 === 1) ? millis + 1 : millis;
 }
 
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
-const pad3 = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
+/** `00`..`99` and `000`..`999`, made once (no number-to-text conversion per timestamp). */
+const PAD2 = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+const PAD3 = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+/** `YYYY-MM-DDT` by day number (few distinct days per capture); bounded. */
+const dayTexts = new Map<number, string>();
 
 /**
  * `toUtc` in integer arithmetic (proleptic Gregorian days, no Date object) for years 1000..9998, whose instant in
@@ -131,7 +134,17 @@ function utcText(
   rest = (rest - s) / 60;
   const mi = rest % 60;
   const h = (rest - mi) / 60;
-  // Civil date of a day count (H. Hinnant's algorithm); days >= -354_000 here, so `era` >= 0.
+  let date = dayTexts.get(days);
+  if (date === undefined) {
+    date = dayText(days);
+    if (dayTexts.size >= 4096) dayTexts.clear();
+    dayTexts.set(days, date);
+  }
+  return `${date}${PAD2[h] as string}:${PAD2[mi] as string}:${PAD2[s] as string}.${PAD3[millis] as string}Z`;
+}
+
+/** `YYYY-MM-DDT` of a day count from 1970-01-01 (H. Hinnant's civil-from-days; here days >= -354_000, `era` >= 0). */
+function dayText(days: number): string {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
@@ -141,8 +154,7 @@ function utcText(
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  const yyyy = y >= 1000 ? `${y}` : `0${y}`;
-  return `${yyyy}-${pad2(m)}-${pad2(d)}T${pad2(h)}:${pad2(mi)}:${pad2(s)}.${pad3(millis)}Z`;
+  return `${String(y).padStart(4, '0')}-${PAD2[m] as string}-${PAD2[d] as string}T`;
 }
 
 /** Days from 1970-01-01 to a proleptic Gregorian date of a year >= 1. */

@@ -12,8 +12,8 @@ import {
   COMPILED_EVENT_ORDER,
   ID_KEYS,
   NOT_HASHED,
-  leafPart,
   leafValue,
+  orderedLeafPart,
   nodeText,
   ordered,
   restPart,
@@ -125,7 +125,7 @@ function writeTop(top: TopField, value: JsonValue, builder: HashTreeBuilder): st
   switch (top.shape) {
     case 'leaf':
       return typeof value === 'string'
-        ? leafPart(top.name, builder.stringText(value, top.vocabulary), top.isTime)
+        ? orderedLeafPart(COMPILED_EVENT_ORDER, top.position, builder.stringText(value, top.vocabulary))
         : undefined;
     case 'epcs':
       return Array.isArray(value) ? epcList(top, value, builder) : undefined;
@@ -192,8 +192,7 @@ function quantityList(top: TopField, values: readonly JsonValue[], builder: Hash
     }
     if (count === 0) return undefined;
     let grand = '';
-    for (let p = 0; p < texts.length; p++)
-      grand += leafPart(fields.names[p] as string, texts[p] as string, fields.isTime[p] === true);
+    for (let p = 0; p < texts.length; p++) grand += orderedLeafPart(fields, p, texts[p] as string);
     if (grand) parts.push((element.names[0] as string) + grand);
   }
   return group(top.name, parts);
@@ -211,7 +210,7 @@ function idStructure(top: TopField, value: JsonValue, builder: HashTreeBuilder):
     id = x;
   }
   if (id === undefined) return undefined;
-  const part = leafPart(idName, builder.stringText(id, undefined), sub.isTime[0] === true);
+  const part = orderedLeafPart(sub, 0, builder.stringText(id, undefined));
   return part ? top.name + part : '';
 }
 

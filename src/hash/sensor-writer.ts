@@ -6,7 +6,7 @@
  */
 import type { JsonValue } from '../model/types';
 import type { CbvValueVocabulary } from '../cbv/cbv-values';
-import { COMPILED_EVENT_ORDER, leafPart, sortParts, type CompiledOrder } from './hash-order';
+import { COMPILED_EVENT_ORDER, orderedLeafPart, sortParts, type CompiledOrder } from './hash-order';
 import { EVENT_FIELDS, scalarText, type FieldMap, type HashTreeBuilder } from './hash-tree';
 
 const LIST = 'sensorElementList';
@@ -83,7 +83,7 @@ function leaves(
   let out = '';
   for (let p = 0; p < texts.length; p++) {
     const text = texts[p];
-    if (text !== undefined) out += leafPart(order.names[p] as string, text, order.isTime[p] === true);
+    if (text !== undefined) out += orderedLeafPart(order, p, text);
   }
   return out;
 }

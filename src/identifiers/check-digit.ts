@@ -5,15 +5,10 @@
 
 /** The check digit for `data` (digits only, without the check digit). */
 export function gs1CheckDigit(data: string): number {
-  return gs1CheckDigitOf(data, 0, data.length);
-}
-
-/** The check digit for the data digits `text[from..to)` (no substring made). */
-export function gs1CheckDigitOf(text: string, from: number, to: number): number {
   let sum = 0;
   let weight = 3;
-  for (let i = to - 1; i >= from; i--) {
-    sum += (text.charCodeAt(i) - 48) * weight;
+  for (let i = data.length - 1; i >= 0; i--) {
+    sum += (data.charCodeAt(i) - 48) * weight;
     weight = weight === 3 ? 1 : 3;
   }
   return (10 - (sum % 10)) % 10;

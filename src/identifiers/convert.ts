@@ -2,7 +2,7 @@
  * Conversions between the two spellings of a GS1 key in EPCIS (EPCIS-DIGEST §a `GS1-EPC-Format`, §h rule 8):
  * EPC URN and canonical GS1 Digital Link. Non-GS1 identifiers (custom URIs, other EPC schemes) are left alone.
  */
-import { gs1CheckDigit, gs1CheckDigitOf } from './check-digit';
+
 import { parseDigitalLink, formatDigitalLink, looksLikeDigitalLink } from './digital-link';
 import { parseEpcUrn, formatEpcUrn, isEpcUrnSyntax } from './epc-urn';
 import { schemeForKey } from './epc-urn-schemes';
@@ -114,12 +114,6 @@ const PLAIN_SERIAL = new Uint8Array(128);
 for (const c of "-.;=_'0123456789") PLAIN_SERIAL[c.charCodeAt(0)] = 1;
 for (let c = 65; c <= 90; c++) PLAIN_SERIAL[c] = PLAIN_SERIAL[c + 32] = 1;
 
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-/** The end of the run of digits from `i`. */
-function digitsEnd(text: string, i: number): number {
-  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-  return i;
-}
 /** Whether `text` from `i` to its end is a plain SGTIN serial of 1 to 20 characters. */
 function plainSerialFrom(text: string, i: number): boolean {
   const n = text.length - i;
@@ -127,6 +121,26 @@ function plainSerialFrom(text: string, i: number): boolean {
   for (; i < text.length; i++) if (PLAIN_SERIAL[text.charCodeAt(i)] !== 1) return false;
   return true;
 }
+
+/**
+ * Reads a run of digits from `i` into `scan` (its end, and the GS1 check-digit sum of the run as digits `first`,
+ * `first + 1`... of a 13-digit data string: weight 3 at even positions, 1 at odd ones, GS1 General Specifications
+ * §7.9.1).
+ */
+const scan = { end: 0, sum: 0 };
+function scanDigits(text: string, i: number, first: number): void {
+  let sum = 0;
+  let even = first % 2 === 0;
+  for (; i < text.length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    sum += even ? 3 * d : d;
+    even = !even;
+  }
+  scan.end = i;
+  scan.sum = sum;
+}
+const checkDigitOfSum = (sum: number): number => (10 - (sum % 10)) % 10;
 
 /**
  * `toDigitalLink` of the most frequent EPCs, quickly: SGTIN URNs `urn:epc:id:sgtin:<6-12 digits>.<1-7 digits>.<serial>`
@@ -137,24 +151,33 @@ function plainSerialFrom(text: string, i: number): boolean {
 export function sgtinDigitalLink(uri: string): string | null | undefined {
   const first = uri.charCodeAt(0);
   if (first === 117 /* u */ && uri.startsWith(SGTIN_URN)) {
+    // GTIN data: indicator digit (first of the item reference), company prefix, rest of the item reference.
     const start = SGTIN_URN.length;
-    const cpEnd = digitsEnd(uri, start);
-    const refEnd = digitsEnd(uri, cpEnd + 1);
+    scanDigits(uri, start, 1);
+    const cpEnd = scan.end;
+    let sum = scan.sum;
     const cpLength = cpEnd - start;
+    if (cpLength < 6 || cpLength > 12 || uri.charCodeAt(cpEnd) !== 46 /* . */) return undefined;
+    const indicator = uri.charCodeAt(cpEnd + 1) - 48;
+    if (!(indicator >= 0 && indicator <= 9)) return undefined;
+    scanDigits(uri, cpEnd + 2, cpLength + 1);
+    const refEnd = scan.end;
     const refLength = refEnd - cpEnd - 1;
-    if (cpLength < 6 || cpLength > 12 || refLength < 1 || refLength > 7) return undefined;
-    if (uri[cpEnd] !== '.' || uri[refEnd] !== '.' || !plainSerialFrom(uri, refEnd + 1)) return undefined;
+    if (refLength > 7 || uri.charCodeAt(refEnd) !== 46 || !plainSerialFrom(uri, refEnd + 1)) return undefined;
     if (cpLength + refLength !== 13) return undefined;
-    const data = `${uri[cpEnd + 1]}${uri.slice(start, cpEnd)}${uri.slice(cpEnd + 2, refEnd)}`;
-    return `https://id.gs1.org/01/${data}${gs1CheckDigit(data)}/21/${uri.slice(refEnd + 1)}`;
+    sum += scan.sum + 3 * indicator;
+    return `https://id.gs1.org/01/${uri[cpEnd + 1]}${uri.slice(start, cpEnd)}${uri.slice(cpEnd + 2, refEnd)}${checkDigitOfSum(sum)}/21/${uri.slice(refEnd + 1)}`;
   }
   if (first === 104 /* h */ && uri.startsWith(SGTIN_DL)) {
     const start = SGTIN_DL.length;
-    const gtinEnd = start + 14;
-    if (digitsEnd(uri, start) !== gtinEnd || !uri.startsWith('/21/', gtinEnd) || !plainSerialFrom(uri, gtinEnd + 4)) {
+    const checkAt = start + 13;
+    scanDigits(uri, start, 0);
+    if (scan.end !== checkAt + 1 || !uri.startsWith('/21/', checkAt + 1) || !plainSerialFrom(uri, checkAt + 5)) {
       return undefined;
     }
-    return gs1CheckDigitOf(uri, start, gtinEnd - 1) === uri.charCodeAt(gtinEnd - 1) - 48 ? uri : null;
+    // The scan summed the check digit too, as a 14th digit at an odd position (weight 1): take it out.
+    const check = uri.charCodeAt(checkAt) - 48;
+    return checkDigitOfSum(scan.sum - check) === check ? uri : null;
   }
   return undefined;
 }
