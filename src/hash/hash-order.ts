@@ -56,6 +56,7 @@ let exactOrder = false;
 export function setExactOrder(exact: boolean): void {
   exactOrder = exact;
 }
+/** Sorts sibling parts; a structure has a handful, which an insertion sort orders faster than the native sort. */
 export function sortParts(parts: string[]): void {
   if (parts.length > 12) parts.sort(exactOrder ? byCodePoint : byUnit);
   else if (exactOrder) insertionSort(parts, byCodePoint);
@@ -70,7 +71,6 @@ export function sortParts(parts: string[]): void {
 }
 const byUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The few parts of a structure: an insertion sort avoids the native sort's set-up cost (same total order). */
 function insertionSort(parts: string[], compare: (a: string, b: string) => number): void {
   for (let i = 1; i < parts.length; i++) {
     const x = parts[i] as string;

@@ -1,7 +1,8 @@
 /**
  * The CBV 2.0 pre-hash string written straight from the JSON event (EPCIS-DIGEST §h), for speed: the standard
- * fields in their usual shapes (string leaves, lists of EPC strings, quantity elements, `{ id }` locations, typed
- * bizTransaction/source/destination entries) are written without building their hash tree. Each shortcut writes
+ * fields in their usual shapes (string leaves, lists of EPC strings, quantity elements, `{ id }` locations, sensor
+ * elements (sensor-writer.ts), typed bizTransaction/source/destination entries) and plain extensions
+ * (extension-writer.ts) are written without building their hash tree. Each shortcut writes
  * exactly what the tree writer (hash-order.ts `ordered` and `rest`) writes for that shape; a field of any other
  * shape goes through the tree, and an event this writer does not cover returns undefined (the caller then writes
  * the whole tree). Property-tested against the tree writer (test/unit/hash/pre-hash-writer.property.test.ts).
