@@ -1,209 +1,54 @@
 /**
  * CBV 2.0 "EPCIS Event Hash ID" (EPCIS-DIGEST §h): `ni:///sha-256;<hex>?ver=CBV2.0` over a pre-hash string of the
- * event's fields in canonical order. The reference implementation (pip `epcis-event-hash-generator`) is the test
- * oracle; its observable behaviour is followed where the digest is silent (fields it does not order are written
- * after the ordered ones, sorted; `eventID`, `recordTime` and `errorDeclaration` are not hashed).
+ * event's fields in canonical order (hash-order.ts). The reference implementation (pip `epcis-event-hash-generator`)
+ * is the test oracle. The string is written straight from the JSON event where its shape allows
+ * (pre-hash-writer.ts), else from the event's hash tree (hash-tree.ts); both give the same text.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { JsonObject } from '../model/types';
-import { HashTreeBuilder, type HashNode } from './hash-tree';
-import { canonicalTimestamp, canonicalValue } from './hash-values';
-import { SENSOR_METADATA_FIELDS, SENSOR_REPORT_FIELDS } from '../model/sensor-fields';
+import { HashTreeBuilder } from './hash-tree';
+import { COMPILED_EVENT_ORDER, NOT_HASHED, ordered, rest, setExactOrder } from './hash-order';
+import { writePreHash } from './pre-hash-writer';
 
-type FieldOrder = readonly (readonly [string, FieldOrder | null])[];
-
-const leaves = (...names: string[]): FieldOrder => names.map((n) => [n, null] as const);
-const QUANTITY: FieldOrder = [['quantityElement', leaves('epcClass', 'quantity', 'uom')]];
-const EPCS: FieldOrder = leaves('epc');
-
-/** §h rule 1, canonical field order (as the reference orders them). */
-const EVENT_ORDER: FieldOrder = [
-  ...leaves('eventTime', 'eventTimeZoneOffset', 'certificationInfo', 'parentID'),
-  ['epcList', EPCS],
-  ['inputEPCList', EPCS],
-  ['childEPCs', EPCS],
-  ['quantityList', QUANTITY],
-  ['childQuantityList', QUANTITY],
-  ['inputQuantityList', QUANTITY],
-  ['outputEPCList', EPCS],
-  ['outputQuantityList', QUANTITY],
-  ...leaves('action', 'transformationID', 'bizStep', 'disposition'),
-  ['persistentDisposition', leaves('set', 'unset')],
-  ['readPoint', leaves('id')],
-  ['bizLocation', leaves('id')],
-  [
-    'sensorElementList',
-    [
-      [
-        'sensorElement',
-        [
-          ['sensorMetadata', leaves(...SENSOR_METADATA_FIELDS)],
-          ['sensorReport', leaves(...SENSOR_REPORT_FIELDS)],
-        ],
-      ],
-    ],
-  ],
-];
-
-/** Top-level fields that never enter the hash (§h rule 1 note). */
-const NOT_HASHED = new Set(['recordTime', 'eventID', 'type', 'errorDeclaration']);
-const ID_KEYS = new Set(['bizTransaction', 'source', 'destination']);
-
-/**
- * Sorts in code-point order, like the reference. UTF-16 order (the native sort) differs only between surrogates
- * and U+E000..U+FFFF, so the native sort is used unless the event has such characters (`exactOrder`).
- */
-let exactOrder = false;
-function sortByCodePoint(parts: string[]): void {
-  parts.sort(exactOrder ? byCodePoint : byUnit);
-}
+/** Characters whose UTF-16 order differs from their code-point order (see `setExactOrder`). */
 const HIGH_UNITS = /[\ud800-\uffff]/;
-const byUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function byCodePoint(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x !== y) {
-      if (x >= 0xd800 && y >= 0xd800) {
-        x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
-        y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
-      }
-      return x - y;
-    }
-  }
-  return a.length - b.length;
-}
-
-const isTimeField = (name: string): boolean => {
-  const lower = name.toLowerCase();
-  return lower.includes('time') && !lower.includes('offset');
-};
-
-/** Extensions (`{ns/}local`) nested in a standard structure go after that structure's fields (§h rule 9). */
-const NONE: HashNode[] = [];
-
-function takeExtensions(kids: HashNode[]): HashNode[] {
-  if (kids.length <= 1) return NONE;
-  let found = false;
-  for (const k of kids) {
-    if (k.name.includes('eventTime') || k.name.includes('action')) return NONE;
-    found ||= k.name.includes('/}');
-  }
-  if (!found) return NONE;
-  const taken: HashNode[] = [];
-  let j = 0;
-  for (const k of kids) {
-    if (k.name.includes('{') && k.name.includes('/}')) taken.push(k);
-    else kids[j++] = k;
-  }
-  while (kids.length > j) kids.pop();
-  return taken;
-}
-
-/** A field order prepared for lookups: position, time-field flag and sub-order of every name. */
-interface CompiledOrder {
-  readonly position: ReadonlyMap<string, number>;
-  readonly isTime: readonly boolean[];
-  readonly sub: readonly (CompiledOrder | null)[];
-}
-
-function compile(order: FieldOrder): CompiledOrder {
-  return {
-    position: new Map(order.map(([name], i) => [name, i])),
-    isTime: order.map(([name]) => isTimeField(name)),
-    sub: order.map(([, sub]) => (sub ? compile(sub) : null)),
-  };
-}
-
-const COMPILED_EVENT_ORDER = compile(EVENT_ORDER);
-
-/** Writes the fields named in `order`, removing fully written nodes from `kids` (what is left goes to `rest`). */
-function ordered(kids: HashNode[], order: CompiledOrder): string {
-  const extensions = takeExtensions(kids);
-  // Matched nodes by field position (insertion sort: a handful of nodes, stable).
-  const matched: HashNode[] = [];
-  const positions: number[] = [];
-  for (const kid of kids) {
-    const p = order.position.get(kid.name);
-    if (p === undefined) continue;
-    let i = matched.length;
-    while (i > 0 && (positions[i - 1] as number) > p) {
-      matched[i] = matched[i - 1] as HashNode;
-      positions[i] = positions[i - 1] as number;
-      i--;
-    }
-    matched[i] = kid;
-    positions[i] = p;
-  }
-  let out = '';
-  let parts: string[] = [];
-  let written = false;
-  for (let i = 0; i < matched.length; i++) {
-    const kid = matched[i] as HashNode;
-    const name = kid.name;
-    const position = positions[i] as number;
-    const sub = order.sub[position];
-    const grand = sub ? ordered(kid.kids, sub) : '';
-    let text = kid.text.trim();
-    if (text) text = `=${order.isTime[position] ? canonicalTimestamp(text) : canonicalValue(text)}`;
-    if (text || grand) parts.push(name + text + grand);
-    written ||= kid.kids.length === 0;
-    if (positions[i + 1] !== position) {
-      if (parts.length > 1) sortByCodePoint(parts);
-      out += parts.length === 1 ? parts[0] : parts.join('');
-      parts = [];
-    }
-  }
-  if (written) removeWritten(kids, order);
-  return extensions.length > 0 ? out + rest(extensions) : out;
-}
-
-/** Drops the nodes of `order` whose children were all written (a node with leftovers stays for `rest`). */
-function removeWritten(kids: HashNode[], order: CompiledOrder): void {
-  let j = 0;
-  for (const kid of kids) {
-    if (!(kid.kids.length === 0 && order.position.has(kid.name))) kids[j++] = kid;
-  }
-  while (kids.length > j) kids.pop();
-}
-
-/** Any other node: `name[=value]` then its children, siblings sorted (typed entries keep type before id). */
-function rest(nodes: readonly HashNode[]): string {
-  const parts = nodes.map((node) => {
-    if (node.pair) return rest(node.kids);
-    const text = node.text.trim();
-    return node.name + (text ? `=${canonicalValue(text)}` : '') + rest(node.kids);
-  });
-  if (parts.length > 1 && !nodes.some((n) => ID_KEYS.has(n.name))) sortByCodePoint(parts);
-  return parts.join('');
-}
+type Namespaces = Readonly<Record<string, string>>;
+type Writer = (event: JsonObject, builder: HashTreeBuilder) => string;
 
 /**
  * The pre-hash string of an EPCIS 2.0 JSON event (bare CBV words or URNs, EPC URNs or Digital Links). `namespaces`
  * maps the CURIE prefixes of extension keys and values to their namespace IRIs (the document's `@context`).
  */
-export function preHashString(event: JsonObject, namespaces: Readonly<Record<string, string>> = {}): string {
-  const fast = buildPreHash(event, namespaces);
+export function preHashString(event: JsonObject, namespaces: Namespaces = {}): string {
+  return inCodePointOrder(event, namespaces, (e, builder) => writePreHash(e, builder) ?? treePreHash(e, builder));
+}
+
+/** The pre-hash string written from the whole hash tree (the general writer; same text as `preHashString`). */
+export function treePreHashString(event: JsonObject, namespaces: Namespaces = {}): string {
+  return inCodePointOrder(event, namespaces, treePreHash);
+}
+
+/** Writes with the native sort, and again with the code-point sort if the text has characters where they differ. */
+function inCodePointOrder(event: JsonObject, namespaces: Namespaces, write: Writer): string {
+  const fast = write(event, new HashTreeBuilder(namespaces));
   if (!HIGH_UNITS.test(fast)) return fast;
-  exactOrder = true;
+  setExactOrder(true);
   try {
-    return buildPreHash(event, namespaces);
+    return write(event, new HashTreeBuilder(namespaces));
   } finally {
-    exactOrder = false;
+    setExactOrder(false);
   }
 }
 
-function buildPreHash(event: JsonObject, namespaces: Readonly<Record<string, string>>): string {
-  const kids = new HashTreeBuilder(namespaces).eventNodes(event);
+function treePreHash(event: JsonObject, builder: HashTreeBuilder): string {
+  const kids = builder.eventNodes(event);
   const type = typeof event['type'] === 'string' ? event['type'] : '';
   const head = ordered(kids, COMPILED_EVENT_ORDER);
   return `eventType=${type}${head}${rest(kids.filter((k) => !NOT_HASHED.has(k.name)))}`;
 }
 
 /** The CBV 2.0 event hash ID of an event: `ni:///sha-256;<lowercase hex>?ver=CBV2.0`. */
-export function eventHash(event: JsonObject, namespaces: Readonly<Record<string, string>> = {}): string {
-  const digest = createHash('sha256').update(preHashString(event, namespaces), 'utf8').digest('hex');
-  return `ni:///sha-256;${digest}?ver=CBV2.0`;
+export function eventHash(event: JsonObject, namespaces: Namespaces = {}): string {
+  return `ni:///sha-256;${hash('sha256', preHashString(event, namespaces), 'hex')}?ver=CBV2.0`;
 }

@@ -2,7 +2,7 @@
  * Value normalisation of the CBV 2.0 event hash (EPCIS-DIGEST §h rules 2, 3, 4, 7 and 8), matching the reference
  * implementation (pip `epcis-event-hash-generator`, the test oracle) where it is more precise than the digest.
  */
-import { toDigitalLink } from '../identifiers/convert';
+import { sgtinDigitalLink, toDigitalLink } from '../identifiers/convert';
 
 /** CBV URN prefixes the hash rewrites to Web URIs (§h rule 7; the reference rewrites these five only). */
 const CBV_URN_TO_WEB: readonly (readonly [string, string])[] = [
@@ -80,10 +80,90 @@ function fastTimestamp(t: string): string | undefined {
     offsetMinutes = (twoDigits(t, i + 1) * 60 + twoDigits(t, i + 4)) * (t[i] === '-' ? -1 : 1);
   } else return undefined;
   const year = twoDigits(t, 0) * 100 + twoDigits(t, 2);
-  const fields = [year, twoDigits(t, 5), twoDigits(t, 8), twoDigits(t, 11), twoDigits(t, 14), twoDigits(t, 17)];
-  if (fields.some(Number.isNaN) || Number.isNaN(offsetMinutes)) return undefined;
-  const [y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0] = fields;
-  return toUtc(y, mo, d, h, mi, s, micros, offsetMinutes) ?? t;
+  const month = twoDigits(t, 5);
+  const day = twoDigits(t, 8);
+  const hour = twoDigits(t, 11);
+  const minute = twoDigits(t, 14);
+  const second = twoDigits(t, 17);
+  // NaN (a non-digit) fails every comparison: the regex path then decides.
+  if (!(year >= 0 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0 && offsetMinutes > -6040)) {
+    return undefined;
+  }
+  if (year >= 1000 && year <= 9998) {
+    return utcText(year, month, day, hour, minute, second, micros, offsetMinutes) ?? t;
+  }
+  return toUtc(year, month, day, hour, minute, second, micros, offsetMinutes) ?? t;
+}
+
+/** Milliseconds of `micros` rounded half to even, like the reference (may be 1000). */
+function roundedMillis(micros: number): number {
+  const millis = Math.floor(micros / 1000);
+  const rest = micros % 1000;
+  return rest > 500 || (rest === 500 && millis % 2 === 1) ? millis + 1 : millis;
+}
+
+/** `00`..`99` and `000`..`999`, made once (no number-to-text conversion per timestamp). */
+const PAD2 = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+const PAD3 = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+/** `YYYY-MM-DDT` by day number (few distinct days per capture); bounded. */
+const dayTexts = new Map<number, string>();
+
+/**
+ * `toUtc` in integer arithmetic (proleptic Gregorian days, no Date object) for years 1000..9998, whose instant in
+ * UTC (at most a few days away) still has a four-digit year; null if invalid.
+ */
+function utcText(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  micros: number,
+  offsetMinutes: number,
+): string | null {
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  const minutes = (daysFromCivil(year, month, day) * 24 + hour) * 60 + minute - offsetMinutes;
+  const ms = (minutes * 60 + second) * 1000 + roundedMillis(micros);
+  const days = Math.floor(ms / 86_400_000);
+  let rest = ms - days * 86_400_000;
+  const millis = rest % 1000;
+  rest = (rest - millis) / 1000;
+  const s = rest % 60;
+  rest = (rest - s) / 60;
+  const mi = rest % 60;
+  const h = (rest - mi) / 60;
+  let date = dayTexts.get(days);
+  if (date === undefined) {
+    date = dayText(days);
+    if (dayTexts.size >= 4096) dayTexts.clear();
+    dayTexts.set(days, date);
+  }
+  return `${date}${PAD2[h] as string}:${PAD2[mi] as string}:${PAD2[s] as string}.${PAD3[millis] as string}Z`;
+}
+
+/** `YYYY-MM-DDT` of a day count from 1970-01-01 (H. Hinnant's civil-from-days; here days >= -354_000, `era` >= 0). */
+function dayText(days: number): string {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${PAD2[m] as string}-${PAD2[d] as string}T`;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date of a year >= 1. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
 }
 
 /** Rounds to the millisecond (half to even, like the reference) and writes the instant in UTC; null if invalid. */
@@ -99,10 +179,7 @@ function toUtc(
 ): string | null {
   if (hour > 23 || minute > 59 || second > 59) return null;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  let millis = Math.floor(micros / 1000);
-  const rest = micros % 1000;
-  if (rest > 500 || (rest === 500 && millis % 2 === 1)) millis += 1;
-  let utc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  let utc = Date.UTC(year, month - 1, day, hour, minute, second, roundedMillis(micros));
   if (year < 100) {
     const date = new Date(utc);
     date.setUTCFullYear(year);
@@ -116,37 +193,36 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Recently normalised identifiers (EPCs, locations and classes repeat across events); bounded, pure. */
-const identifierCache = new Map<string, string>();
-const CACHE_LIMIT = 20_000;
-
-function canonicalIdentifier(value: string): string {
-  // SGTINs (the bulk of EPCs, mostly unique) take toDigitalLink's fast path; caching them would only churn.
-  if (value.startsWith('urn:epc:id:sgtin:') || value.startsWith('https://id.gs1.org/01/')) {
-    return toDigitalLink(value) ?? value;
-  }
-  let out = identifierCache.get(value);
-  if (out === undefined) {
-    out = toDigitalLink(value) ?? value;
-    if (identifierCache.size >= CACHE_LIMIT) identifierCache.clear();
-    identifierCache.set(value, out);
-  }
-  return out;
-}
-
 /** Whether the text can start a float literal (sign, digit or point): a cheap guard before the regex. */
 const mayBeNumber = (c: number): boolean => (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
 
+/** Recently normalised values (CBV values, locations, classes, units repeat across events); bounded, pure. */
+const valueCache = new Map<string, string>();
+const CACHE_LIMIT = 20_000;
+
 /** §h rules 2, 7, 8 and 3 on a leaf value: CBV URNs to Web URIs, numbers, GS1 keys to canonical Digital Links. */
 export function canonicalValue(text: string): string {
+  const cached = valueCache.get(text);
+  if (cached !== undefined) return cached;
+  // SGTINs (the bulk of EPCs, mostly unique): no CBV URN, no number, so only rule 8 applies; not cached (churn).
+  const sgtin = sgtinDigitalLink(text);
+  if (sgtin !== undefined) return sgtin ?? text;
+  const out = normalise(text);
+  if (text.startsWith('urn:epc:id:sgtin:') || text.startsWith('https://id.gs1.org/01/')) return out;
+  if (valueCache.size >= CACHE_LIMIT) valueCache.clear();
+  valueCache.set(text, out);
+  return out;
+}
+
+function normalise(text: string): string {
   let value = text;
   if (value.includes('urn:epcglobal:cbv:')) {
-    for (const [urn, web] of CBV_URN_TO_WEB) value = value.split(urn).join(web);
+    for (const [urn, web] of CBV_URN_TO_WEB) if (value.includes(urn)) value = value.split(urn).join(web);
   }
   if (mayBeNumber(value.charCodeAt(0))) {
     const number = canonicalNumber(value);
     if (number !== null) return number;
   }
-  if (value.startsWith('urn:epc:') || value.startsWith('http')) return canonicalIdentifier(value);
+  if (value.startsWith('urn:epc:') || value.startsWith('http')) return toDigitalLink(value) ?? value;
   return value;
 }

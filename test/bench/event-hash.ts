@@ -48,27 +48,42 @@ function makeEvent(i: number): JsonObject {
 const events = Array.from({ length: 5000 }, (_, i) => makeEvent(i));
 for (let r = 0; r < 2; r++) for (const e of events) eventHash(e, NS); // warm-up (let the JIT settle)
 
-const rounds = 4;
-const start = process.hrtime.bigint();
-const cpuStart = process.cpuUsage();
+/**
+ * Runs `hashAll` (one pass over the events) `rounds` times per window, in `WINDOWS` windows, and gives the median of
+ * the windows' events per CPU-second and per wall second. On a shared machine a window can lose half its speed to
+ * a neighbour on the same physical core; the median of several windows is steadier than one long window.
+ */
+const WINDOWS = 7;
+const ROUNDS = 4;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 let sink = 0;
-for (let r = 0; r < rounds; r++) for (const e of events) sink += eventHash(e, NS).length;
-const cpu = process.cpuUsage(cpuStart);
-const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-const n = rounds * events.length;
+
+function measure(hashAll: () => void): { cpu: number[]; wall: number[] } {
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  for (let w = 0; w < WINDOWS; w++) {
+    const start = process.hrtime.bigint();
+    const cpuStart = process.cpuUsage();
+    for (let r = 0; r < ROUNDS; r++) hashAll();
+    const used = process.cpuUsage(cpuStart);
+    const n = ROUNDS * events.length;
+    cpu.push(Math.round(n / ((used.user + used.system) / 1e6)));
+    wall.push(Math.round(n / (Number(process.hrtime.bigint() - start) / 1e9)));
+  }
+  return { cpu, wall };
+}
+
+const hashed = measure(() => {
+  for (const e of events) sink += eventHash(e, NS).length;
+});
 // CPU time is the one-core figure on a shared machine; wall time includes waiting for the core.
 console.log(
-  `event hash: ${n} events, ${Math.round(n / cpuSeconds)} events/s per CPU-second (one core; ` +
-    `wall ${seconds.toFixed(2)} s = ${Math.round(n / seconds)} events/s)`,
+  `event hash: ${WINDOWS} x ${ROUNDS * events.length} events, median ${median(hashed.cpu)} events/s per CPU-second ` +
+    `(one core; windows ${Math.min(...hashed.cpu)}-${Math.max(...hashed.cpu)}; wall median ${median(hashed.wall)} events/s)`,
 );
 // Reference point on the same (possibly shared) machine: JSON.stringify + SHA-256 of the same events.
-const baseStart = process.cpuUsage();
-for (let r = 0; r < rounds; r++) {
+const reference = measure(() => {
   for (const e of events) sink += createHash('sha256').update(JSON.stringify(e)).digest('hex').length;
-}
-const base = process.cpuUsage(baseStart);
-console.log(
-  `reference point: JSON.stringify + SHA-256 = ${Math.round(n / ((base.user + base.system) / 1e6))} events/s`,
-);
+});
+console.log(`reference point: JSON.stringify + SHA-256 = median ${median(reference.cpu)} events/s`);
 if (sink === 0) console.log('');
