@@ -1,6 +1,6 @@
 /**
  * XML request bodies (EPCIS 2.0 and 1.2 XML documents; EPCIS-DIGEST §e "XML documents", §f mapping): strict UTF-8,
- * the hardened parser (no DTD subset, no entities, depth and size limits), then, when enabled, validation against
+ * the hardened parser (no DTD subset, no entities, depth and size limits) and, when enabled, validation against
  * the project's own XSDs. The result is the canonical EPCIS 2.0 JSON document and its namespace map.
  */
 import { validationError } from '../errors/epcis-errors';
@@ -12,9 +12,14 @@ import type { Services } from './services';
 export async function readXmlBody(raw: unknown, services: Services): Promise<ParsedXmlDocument> {
   const text = decodeUtf8(raw);
   const { maxBytes, maxDepth, xmlSchemaValidation } = services.config.capture;
+  // The XSD validator runs in a worker thread: it checks the document while this thread parses it. (It refuses
+  // entity declarations and DTD subsets itself before xmllint sees the text, as the parser does.) A parse error
+  // is reported first, as if the two ran one after the other.
+  const validation = xmlSchemaValidation ? validateEpcisXmlSchema(text, { maxLength: maxBytes, maxDepth }) : null;
+  validation?.catch(() => undefined); // awaited below unless the parse fails first
   const parsed = await parseEpcisXml(text, { maxLength: maxBytes, maxDepth });
-  if (xmlSchemaValidation) {
-    const errors = await validateEpcisXmlSchema(text, { maxLength: maxBytes, maxDepth });
+  if (validation) {
+    const errors = await validation;
     if (errors.length > 0) {
       const shown = errors.slice(0, 10).map((e) => (e.line === null ? e.message : `line ${e.line}: ${e.message}`));
       const more = errors.length > 10 ? ` (and ${errors.length - 10} more)` : '';
