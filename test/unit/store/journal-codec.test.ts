@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  decodeValue,
+  decodeParsed,
   encodeJson,
   frameRecord,
   parseFrame,
@@ -28,7 +28,7 @@ describe('journal codec', () => {
   it('round-trips any JSON-with-Dates value, including keys like $date and __proto__', () => {
     fc.assert(
       fc.property(valueArbitrary, (value) => {
-        assert.deepStrictEqual(decodeValue(JSON.parse(encodeJson(value))), value);
+        assert.deepStrictEqual(decodeParsed(JSON.parse(encodeJson(value))), value);
       }),
     );
   });
@@ -36,7 +36,7 @@ describe('journal codec', () => {
   it('encodes Dates explicitly and drops undefined like JSON', () => {
     const encoded = encodeJson({ at: new Date(5), gone: undefined, $date: 1, list: [undefined, Number.NaN] });
     assert.equal(encoded, '{"at":{"$date":5},"$$date":1,"list":[null,null]}');
-    const decoded = decodeValue(JSON.parse(encoded)) as { at: Date };
+    const decoded = decodeParsed(JSON.parse(encoded)) as { at: Date };
     assert.ok(decoded.at instanceof Date);
   });
 
@@ -45,7 +45,7 @@ describe('journal codec', () => {
       const value: Record<string, unknown> = JSON.parse(`{"a":1,"__proto__":{"x":2},"${sibling}":3}`);
       value['__proto__'] = undefined; // still an own data property, now a Date below
       Object.defineProperty(value, '__proto__', { value: new Date(9), enumerable: true, writable: true });
-      const decoded = decodeValue(JSON.parse(encodeJson(value))) as Record<string, unknown>;
+      const decoded = decodeParsed(JSON.parse(encodeJson(value))) as Record<string, unknown>;
       assert.deepEqual(Object.keys(decoded), ['a', '__proto__', sibling]);
       assert.ok(Object.getOwnPropertyDescriptor(decoded, '__proto__')?.value instanceof Date);
       assert.equal(Object.getPrototypeOf(decoded), Object.prototype);
