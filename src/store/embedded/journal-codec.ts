@@ -42,11 +42,18 @@ function encodeChanged(value: unknown): unknown {
   const object = value as Record<string, unknown>;
   let changes: [string, unknown][] | undefined;
   let escapes = false;
-  for (const key in object) {
-    if (!Object.hasOwn(object, key)) continue;
-    const changed = encodeChanged(object[key]);
+  const keys = Object.keys(object);
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i]!;
+    const child = object[key];
+    if (key.charCodeAt(0) === 36 /* $ */) escapes = true;
+    if (typeof child !== 'object' || child === null) {
+      if (typeof child === 'function' || typeof child === 'symbol' || typeof child === 'bigint')
+        throw new TypeError(`journal: cannot encode a value of type ${typeof child}`);
+      continue;
+    }
+    const changed = encodeChanged(child);
     if (changed !== undefined) (changes ??= []).push([key, changed]);
-    if (key.startsWith('$')) escapes = true;
   }
   if (!escapes) {
     if (changes === undefined) return undefined;
