@@ -6,7 +6,6 @@
 import { encodeKeys } from '../model/key-codec';
 import type { JsonObject, JsonValue } from '../model/types';
 import type { StoredEvent } from '../store/stored-event';
-import { contentHash } from './content-hash';
 
 export interface EventPreparation {
   /** Assigns an eventID to an event that has none (EPCIS 2.0 REST binding: "the server should populate the event ID"). */
@@ -60,7 +59,8 @@ export function prepareEvent(captured: JsonObject, context: CaptureContext, deps
     _id: identityKey(eventID, isErrorDeclaration),
     eventID,
     isErrorDeclaration,
-    contentHash: hashIdentified ? eventID : contentHash(event),
+    // A given eventID's content is digested only if a capture meets it again (content-digest.ts).
+    ...(hashIdentified ? { contentHash: eventID } : {}),
     eventIDAssigned,
     captureID: context.captureID,
     owner: context.owner,

@@ -15,8 +15,12 @@ export interface StoredEvent {
   eventID: string;
   /** Whether the event carries an `errorDeclaration`. */
   isErrorDeclaration: boolean;
-  /** SHA-256 of the canonical event content (all fields but recordTime): tells an identical re-capture apart from a conflict. */
-  contentHash: string;
+  /**
+   * What tells an identical re-capture apart from a conflict: the eventID of a hash-identified event (its CBV 2.0
+   * hash covers the content), or SHA-256 of the canonical content (all fields but recordTime). Absent when the
+   * capture left it to be computed on demand (content-digest.ts `contentDigest`).
+   */
+  contentHash?: string;
   /** Whether the server assigned the eventID (it was absent on capture). */
   eventIDAssigned: boolean;
   captureID: string;

@@ -5,6 +5,7 @@
  */
 import { implementationError } from '../../errors/epcis-errors';
 import type { CommitRequest, CommitResult } from '../event-store';
+import { contentDigest } from '../content-digest';
 import type { EventWriteStatus, StoredEvent } from '../stored-event';
 import { encodeVocabularyElement, foldVocabulary, mergeVocabularyElement, vocabularyKey } from '../vocabulary-merge';
 import type { EmbeddedState, JournalRecord } from './embedded-state';
@@ -25,7 +26,7 @@ export function planCommit(state: EmbeddedState, request: CommitRequest, now: Da
   const written = new Map<string, StoredEvent>();
   const statuses: EventWriteStatus[] = request.events.map((event) => {
     const holder = state.events.get(event._id) ?? written.get(event._id);
-    if (holder) return holder.contentHash === event.contentHash ? 'identical' : 'conflict';
+    if (holder) return contentDigest(holder) === contentDigest(event) ? 'identical' : 'conflict';
     written.set(event._id, event);
     return 'stored';
   });

@@ -3,7 +3,7 @@
  * (a small document `{_id: key, captureID}`; unique `_id`: one claim per key at a time), then classifies each
  * claimed key against `events` (EPCIS 2.0 §7.4.1.2 identity by eventID):
  * - absent -> `stored` (the claim is kept until the capture is visible or withdrawn);
- * - present and visible, same contentHash -> `identical`, else `conflict` (the claim is released at once);
+ * - present and visible, same content digest -> `identical`, else `conflict` (the claim is released at once);
  * - present but left by a capture that never committed (mongo-pending.ts) -> removed, then `stored`.
  * A key claimed by another capture is undecided: wait until that claim is released, then claim again.
  *
@@ -16,6 +16,7 @@
  * release them: measured, the copy-based commit ran at 0.03-0.04x a raw insertMany.)
  */
 import { implementationError } from '../../errors/epcis-errors';
+import { contentDigest } from '../content-digest';
 import type { EventWriteStatus, StoredEvent } from '../stored-event';
 import type { ClaimDocument, MongoContext } from './mongo-context';
 import { interruptedCaptureProblem } from '../interrupted-problem';
@@ -102,7 +103,7 @@ async function stageOnce(
       unique.push(index);
     }
   });
-  /** contentHash of the visible event that holds a key this capture did not write. */
+  /** Content digest of the visible event that holds a key this capture did not write. */
   const heldHash = new Map<string, string>();
 
   /** Claimed keys: compare with the stored events; release the claim of those already visible. */
@@ -114,18 +115,18 @@ async function stageOnce(
         ctx.events
           .find(
             { _id: { $in: keys } },
-            { projection: { _id: 1, contentHash: 1, captureID: 1 }, maxTimeMS: ctx.maxTimeMS },
+            { projection: { _id: 1, contentHash: 1, event: 1, captureID: 1 }, maxTimeMS: ctx.maxTimeMS },
           )
           .toArray(),
       );
       const committed = found.length > 0 ? await withoutLeftovers(ctx, found) : [];
-      const hashOf = new Map(committed.map((doc) => [doc._id, doc.contentHash]));
+      const hashOf = new Map(committed.map((doc) => [doc._id, contentDigest(doc)]));
       for (const index of batch) {
         const hash = hashOf.get(events[index]!._id);
         if (hash === undefined) statuses[index] = 'stored';
         else {
           heldHash.set(events[index]!._id, hash);
-          statuses[index] = hash === events[index]!.contentHash ? 'identical' : 'conflict';
+          statuses[index] = hash === contentDigest(events[index]!) ? 'identical' : 'conflict';
         }
       }
       if (committed.length > 0) {
@@ -183,8 +184,8 @@ async function stageOnce(
   for (const index of repeats) {
     const event = events[index]!;
     const first = firstIndex.get(event._id)!;
-    const reference = statuses[first] === 'stored' ? events[first]!.contentHash : heldHash.get(event._id);
-    statuses[index] = reference === event.contentHash ? 'identical' : 'conflict';
+    const reference = statuses[first] === 'stored' ? contentDigest(events[first]!) : heldHash.get(event._id);
+    statuses[index] = reference === contentDigest(event) ? 'identical' : 'conflict';
   }
   return statuses.map((status) => status ?? 'conflict');
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { contentHash } from '../../../src/capture/content-hash';
+import { contentDigest, contentHash } from '../../../src/store/content-digest';
 import { documentParts } from '../../../src/capture/document-parts';
 import { identityKey, prepareEvent } from '../../../src/capture/prepare-event';
 import { renderEvents } from '../../../src/formats/jsonld/query-document';
@@ -49,6 +49,20 @@ describe('prepareEvent', () => {
       contentHash({ b: [1, { d: 3, c: 2 }], a: 1, recordTime: 'x' }),
     );
     assert.notEqual(contentHash({ a: 1, b: [1, 2] }), contentHash({ a: 1, b: [2, 1] }));
+  });
+
+  it('leaves the digest of a given eventID to be computed on demand, equal to the digest of its content', () => {
+    const withId: JsonObject = { ...event, eventID: 'urn:uuid:3' };
+    const stored = prepareEvent(withId, context, deps);
+    assert.equal(stored.contentHash, undefined);
+    const { recordTime: _r, ...content } = withId;
+    assert.equal(contentDigest(stored), contentHash(content), 'digest of the decoded stored content');
+    const reordered = prepareEvent({ 'example:a.b': { $gt: 1 }, ...withId }, context, deps);
+    assert.equal(contentDigest(reordered), contentDigest(stored));
+    const changed = prepareEvent({ ...withId, action: 'ADD' }, context, deps);
+    assert.notEqual(contentDigest(changed), contentDigest(stored));
+    const hashIdentified = prepareEvent(event, context, { ...deps, assignEventId: () => 'ni:///sha-256;x?ver=CBV2.0' });
+    assert.equal(hashIdentified.contentHash, 'ni:///sha-256;x?ver=CBV2.0', 'a hash ID is its own digest');
   });
 
   it('renders the stored event back as captured, with recordTime', () => {

@@ -4,7 +4,9 @@
  * (EPCIS 2.0 §7.4.1).
  */
 import { createHash } from 'node:crypto';
-import type { JsonValue } from '../model/types';
+import { decodeKeys } from '../model/key-codec';
+import type { JsonObject, JsonValue } from '../model/types';
+import type { StoredEvent } from './stored-event';
 
 /** JSON text with every object's keys sorted (code-unit order), built by appending rather than mapping and joining. */
 function stableStringify(value: JsonValue): string {
@@ -26,4 +28,13 @@ function stableStringify(value: JsonValue): string {
 export function contentHash(event: { [key: string]: JsonValue }): string {
   const { recordTime: _ignored, ...content } = event;
   return createHash('sha256').update(stableStringify(content)).digest('hex');
+}
+
+/**
+ * The content digest of a stored event: the one recorded at capture (hash-identified events carry their eventID),
+ * else computed from the stored content. Only a capture that meets an existing key needs it, so events with a given
+ * eventID are not digested up front.
+ */
+export function contentDigest(stored: Pick<StoredEvent, 'contentHash' | 'event'>): string {
+  return stored.contentHash ?? contentHash(decodeKeys(stored.event as JsonObject));
 }
