@@ -10,6 +10,7 @@ import path from 'node:path';
 import { SaxesParser } from 'saxes';
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
 import { checkXmlPrologue, resolveLimits, type XmlLimits } from './xml-limits';
+import { XsdBatcher } from './xsd-batcher';
 
 export interface XsdValidationError {
   message: string;
@@ -125,7 +126,7 @@ export class XsdValidator {
   }
 }
 
-let projectValidator: XsdValidator | undefined;
+let projectValidator: XsdBatcher | undefined;
 
 /**
  * Validates an EPCIS XML document (2.0 or 1.2 document, query document, master data document, capture job or
@@ -138,6 +139,9 @@ export async function validateEpcisXmlSchema(xml: string, limits?: XmlLimits): P
   } catch (err) {
     return [{ message: (err as Error).message, line: null }];
   }
-  projectValidator ??= new XsdValidator(PROJECT_XSD_LAYOUT);
+  if (!projectValidator) {
+    const validator = new XsdValidator(PROJECT_XSD_LAYOUT);
+    projectValidator = new XsdBatcher((docs) => validator.validateMany(docs));
+  }
   return projectValidator.validate(xml);
 }
