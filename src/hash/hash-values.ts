@@ -89,9 +89,6 @@ function fastTimestamp(t: string): string | undefined {
   if (!(year >= 0 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0 && offsetMinutes > -6040)) {
     return undefined;
   }
-  if (year >= 1000 && year <= 9998) {
-    return utcText(year, month, day, hour, minute, second, micros, offsetMinutes) ?? t;
-  }
   return toUtc(year, month, day, hour, minute, second, micros, offsetMinutes) ?? t;
 }
 
@@ -109,8 +106,8 @@ const PAD3 = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
 const dayTexts = new Map<number, string>();
 
 /**
- * `toUtc` in integer arithmetic (proleptic Gregorian days, no Date object) for years 1000..9998, whose instant in
- * UTC (at most a few days away) still has a four-digit year; null if invalid.
+ * `toUtc` of a valid date in integer arithmetic (proleptic Gregorian days, no Date object), for years 1000..9998,
+ * whose instant in UTC (at most a few days away) still has a four-digit year.
  */
 function utcText(
   year: number,
@@ -121,9 +118,7 @@ function utcText(
   second: number,
   micros: number,
   offsetMinutes: number,
-): string | null {
-  if (hour > 23 || minute > 59 || second > 59) return null;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+): string {
   const minutes = (daysFromCivil(year, month, day) * 24 + hour) * 60 + minute - offsetMinutes;
   const ms = (minutes * 60 + second) * 1000 + roundedMillis(micros);
   const days = Math.floor(ms / 86_400_000);
@@ -179,6 +174,7 @@ function toUtc(
 ): string | null {
   if (hour > 23 || minute > 59 || second > 59) return null;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (year >= 1000 && year <= 9998) return utcText(year, month, day, hour, minute, second, micros, offsetMinutes);
   let utc = Date.UTC(year, month - 1, day, hour, minute, second, roundedMillis(micros));
   if (year < 100) {
     const date = new Date(utc);

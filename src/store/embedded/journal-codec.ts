@@ -21,11 +21,16 @@ export function encodeJson(value: unknown): string {
   return JSON.stringify(encodeChanged(value) ?? value) ?? 'null';
 }
 
+/** Refuses what JSON would drop or cannot write (functions, symbols, bigints). */
+function refuseUnencodable(value: unknown): void {
+  if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint')
+    throw new TypeError(`journal: cannot encode a value of type ${typeof value}`);
+}
+
 /** The encoded copy of `value`, or undefined when its encoding is the value itself. */
 function encodeChanged(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) {
-    if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint')
-      throw new TypeError(`journal: cannot encode a value of type ${typeof value}`);
+    refuseUnencodable(value);
     return undefined;
   }
   if (value instanceof Date) return { $date: value.getTime() };
@@ -48,8 +53,7 @@ function encodeChanged(value: unknown): unknown {
     const child = object[key];
     if (key.charCodeAt(0) === 36 /* $ */) escapes = true;
     if (typeof child !== 'object' || child === null) {
-      if (typeof child === 'function' || typeof child === 'symbol' || typeof child === 'bigint')
-        throw new TypeError(`journal: cannot encode a value of type ${typeof child}`);
+      refuseUnencodable(child);
       continue;
     }
     const changed = encodeChanged(child);

@@ -16,7 +16,7 @@ import { encodeVocabularyElement, foldVocabulary } from '../vocabulary-merge';
 import type { CommitDecision, MongoContext } from './mongo-context';
 import { duplicateKeyIndices, retrying } from './mongo-errors';
 import { finishJob } from './mongo-jobs';
-import { hiddenCaptures, markPending, removeWrittenEvents } from './mongo-pending';
+import { markPending, removeWrittenEvents, withoutLeftovers } from './mongo-pending';
 import { makeVisible, stageEvents, withdraw } from './mongo-staging';
 import { applyVocabulary } from './mongo-vocabulary';
 
@@ -118,16 +118,13 @@ async function writeHidden(
       const holders = await retrying(() =>
         ctx.events.find({ _id: { $in: clashes } }, { projection: { _id: 1, captureID: 1 } }).toArray(),
       );
-      const hidden = new Set(await hiddenCaptures(ctx));
-      const leftovers = holders.filter((doc) => doc.captureID !== captureID && hidden.has(doc.captureID));
-      const foreign = holders.filter((doc) => doc.captureID !== captureID && !hidden.has(doc.captureID));
+      const others = holders.filter((doc) => doc.captureID !== captureID);
+      const foreign = await withoutLeftovers(ctx, others);
       if (foreign.length > 0 || attempt >= 3)
         throw implementationError(
           `Capture ${captureID} found event ${foreign[0]?._id ?? clashes[0]} stored by another capture`,
         );
-      if (leftovers.length === 0) break;
-      for (const doc of leftovers)
-        await retrying(() => ctx.events.deleteOne({ _id: doc._id, captureID: doc.captureID }));
+      if (others.length === 0) break; // only this capture's own earlier write
     }
   }
 }

@@ -47,3 +47,19 @@ export async function isPending(ctx: MongoContext, captureID: string): Promise<b
 export async function removeWrittenEvents(ctx: MongoContext, captureID: string): Promise<void> {
   if (await isPending(ctx, captureID)) await retrying(() => ctx.events.deleteMany({ captureID }));
 }
+
+/**
+ * Of stored events found under keys a capture holds (claimed or being written), those that are visible. The others
+ * are leftovers of captures that never committed (pending or rolled back, their claim gone): they are deleted, so
+ * their keys count as absent.
+ */
+export async function withoutLeftovers<T extends { _id: string; captureID: string }>(
+  ctx: MongoContext,
+  found: T[],
+): Promise<T[]> {
+  if (found.length === 0) return found;
+  const hidden = new Set(await hiddenCaptures(ctx));
+  const leftovers = found.filter((doc) => hidden.has(doc.captureID));
+  for (const doc of leftovers) await retrying(() => ctx.events.deleteOne({ _id: doc._id, captureID: doc.captureID }));
+  return leftovers.length === 0 ? found : found.filter((doc) => !hidden.has(doc.captureID));
+}

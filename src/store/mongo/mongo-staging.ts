@@ -23,7 +23,7 @@ import { interruptedCaptureProblem } from '../interrupted-problem';
 import { failedJobFinish } from '../job-finish';
 import { duplicateKeyIndices, read, retrying } from './mongo-errors';
 import { liveInstances } from './mongo-instances';
-import { clearPending, hiddenCaptures, removeWrittenEvents } from './mongo-pending';
+import { clearPending, removeWrittenEvents, withoutLeftovers } from './mongo-pending';
 
 const BATCH = 1000;
 /** Polling starts fast and slows down (x1.5 per poll, up to 250 ms) so that long waits do not load the server. */
@@ -119,7 +119,7 @@ async function stageOnce(
           )
           .toArray(),
       );
-      const committed = found.length > 0 ? await withoutLeftovers(ctx, found) : [];
+      const committed = await withoutLeftovers(ctx, found);
       const hashOf = new Map(committed.map((doc) => [doc._id, contentDigest(doc)]));
       for (const index of batch) {
         const hash = hashOf.get(events[index]!._id);
@@ -216,8 +216,9 @@ async function insertClaims(
 
 /**
  * A capture waited on may belong to a process that died: when its job records a commit decision, make its events
- * visible and release its claims on its behalf (idempotent; its owner or recovery finishes the job); when its job is finished or gone, its claims are leftovers of a rollback and
- * are released; when it is undecided and its instance's lease has expired, it is rolled back.
+ * visible and release its claims on its behalf (idempotent; its owner or recovery finishes the job); when its job
+ * is finished or gone, its claims are leftovers of a rollback and are released; when it is undecided and its
+ * instance's lease has expired, it is rolled back.
  */
 async function resolveAbandoned(ctx: MongoContext, captureIDs: Set<string>): Promise<void> {
   for (const other of captureIDs) {
@@ -255,18 +256,4 @@ export async function rollBackInterrupted(ctx: MongoContext, captureID: string):
 export async function makeVisible(ctx: MongoContext, captureID: string): Promise<void> {
   await clearPending(ctx, captureID);
   await withdraw(ctx, captureID);
-}
-
-/**
- * The stored events found under claimed keys, minus leftovers of captures that never committed (a pending or
- * rolled-back capture, whose claim is gone): those are deleted, and their keys count as absent.
- */
-async function withoutLeftovers<T extends { _id: string; captureID: string }>(
-  ctx: MongoContext,
-  found: T[],
-): Promise<T[]> {
-  const hidden = new Set(await hiddenCaptures(ctx));
-  const leftovers = found.filter((doc) => hidden.has(doc.captureID));
-  for (const doc of leftovers) await retrying(() => ctx.events.deleteOne({ _id: doc._id, captureID: doc.captureID }));
-  return leftovers.length === 0 ? found : found.filter((doc) => !hidden.has(doc.captureID));
 }
