@@ -11,6 +11,7 @@
 import type { Filter as MongoFilter } from 'mongodb';
 import type { StoredEvent } from '../stored-event';
 import type { MongoContext } from './mongo-context';
+import { deleteAll } from './mongo-delete-all';
 import { read, retrying } from './mongo-errors';
 
 /** Captures whose events are written but not visible: in flight, or rolled back (tombstones). */
@@ -45,7 +46,7 @@ export async function isPending(ctx: MongoContext, captureID: string): Promise<b
 
 /** Removes the events a rolled-back capture wrote; its pending document stays (a tombstone, see above). */
 export async function removeWrittenEvents(ctx: MongoContext, captureID: string): Promise<void> {
-  if (await isPending(ctx, captureID)) await retrying(() => ctx.events.deleteMany({ captureID }));
+  if (await isPending(ctx, captureID)) await deleteAll(ctx.events, { captureID });
 }
 
 /**

@@ -7,7 +7,7 @@ import { rollForward } from './mongo-commit';
 import type { JobDocument, MongoContext } from './mongo-context';
 import { retrying } from './mongo-errors';
 import { liveInstances } from './mongo-instances';
-import { rollBackInterrupted, withdraw } from './mongo-staging';
+import { rollBackInterrupted } from './mongo-staging';
 
 export interface RecoveryReport {
   rolledForward: string[];
@@ -38,14 +38,8 @@ export async function recover(ctx: MongoContext, atOpen: boolean): Promise<Recov
     if (orphaned(job) && (await rollBackInterrupted(ctx, job._id))) report.rolledBack.push(job._id);
   }
 
-  // Claims whose job is finished or missing (e.g. a crash between failing a job and withdrawing its claims). Only at
-  // open: the sweep reads every staged document (a full scan on FerretDB, slowing the captures in flight), and a
-  // capture that meets such a claim later clears it itself (mongo-staging.ts, resolveAbandoned).
-  if (!atOpen) return report;
-  const stagedCaptures = await retrying(() => ctx.staged.distinct('captureID'));
-  for (const captureID of stagedCaptures) {
-    const job = await retrying(() => ctx.jobs.findOne({ _id: captureID }, { projection: { running: 1 } }));
-    if (!job?.running) await withdraw(ctx, captureID);
-  }
+  // Claims left by a job that failed or vanished (a crash between failing a job and withdrawing its claims) are not
+  // swept: `stagedEvents` also holds the claims of every committed event, and a capture that meets a leftover
+  // replaces it (mongo-staging.ts, classifySettled).
   return report;
 }

@@ -1,15 +1,21 @@
 /**
  * Claims (DESIGN.md "Capture"): before writing, a capture claims each event key in the `stagedEvents` collection
- * (a small document `{_id: key, captureID}`; unique `_id`: one claim per key at a time), then classifies each
- * claimed key against `events` (EPCIS 2.0 §7.4.1.2 identity by eventID):
- * - absent -> `stored` (the claim is kept until the capture is visible or withdrawn);
- * - present and visible, same content digest -> `identical`, else `conflict` (the claim is released at once);
+ * (a small document `{_id: key, captureID}`; unique `_id`: one claim per key), then classifies each key against
+ * `events` (EPCIS 2.0 §7.4.1.2 identity by eventID):
+ * - absent -> `stored`; the claim STAYS once the capture commits: `stagedEvents` is also the identity index of the
+ *   stored events, so a commit never deletes claims (a `deleteMany` of every claim cost FerretDB/SQLite about
+ *   0.1 ms per event, and failed outright beyond 32,766 of them);
+ * - present and visible, same content digest -> `identical`, else `conflict` (a claim taken just for this is
+ *   released at once);
  * - present but left by a capture that never committed (mongo-pending.ts) -> removed, then `stored`.
- * A key claimed by another capture is undecided: wait until that claim is released, then claim again.
+ * A key claimed by another capture is either settled (that capture's job is finished or gone: its committed event,
+ * if any, is visible and immutable, so the key is classified without claiming it, and a claim with no visible
+ * event behind it is a leftover, replaced) or undecided (that capture is running): wait until it settles or
+ * releases the claim, then classify or claim again.
  *
  * Waiting could deadlock when two captures claim overlapping sets in opposite orders, so waits follow the
- * "wait-die" rule: a capture only waits for claims of captures with a greater captureID; meeting a smaller one,
- * it withdraws all its claims, waits (holding nothing) for that key, and starts again. Waits form no cycle.
+ * "wait-die" rule: a capture only waits for claims of running captures with a greater captureID; meeting a smaller
+ * one, it withdraws all its claims, waits (holding nothing) for that key, and starts again. Waits form no cycle.
  *
  * Claims carry no event body: the bodies are written once, into `events`, while the capture is pending
  * (mongo-commit.ts). (Staging full copies cost FerretDB/SQLite a second write and a scan of every staged body to
@@ -23,6 +29,7 @@ import { interruptedCaptureProblem } from '../interrupted-problem';
 import { failedJobFinish } from '../job-finish';
 import { duplicateKeyIndices, read, retrying } from './mongo-errors';
 import { liveInstances } from './mongo-instances';
+import { deleteAll } from './mongo-delete-all';
 import { clearPending, removeWrittenEvents, withoutLeftovers } from './mongo-pending';
 
 const BATCH = 1000;
@@ -66,9 +73,23 @@ export async function stageEvents(
   }
 }
 
-/** Releases every claim of a capture (nothing of it was visible, so this is invisible too). */
+/**
+ * Releases every claim of a capture that did not commit (nothing of it was visible, so this is invisible too).
+ * Never called for a committed capture: its claims stay as the identity index of its events.
+ */
 export async function withdraw(ctx: MongoContext, captureID: string): Promise<void> {
-  await retrying(() => ctx.staged.deleteMany({ captureID }));
+  await deleteAll(ctx.staged, { captureID });
+}
+
+/** Of these captures, those whose job is finished or gone: their claims no longer guard anything in flight. */
+async function settledCaptures(ctx: MongoContext, captureIDs: Iterable<string>): Promise<Set<string>> {
+  const ids = [...new Set(captureIDs)];
+  if (ids.length === 0) return new Set();
+  const running = await retrying(() =>
+    ctx.jobs.find({ _id: { $in: ids }, running: true }, { projection: { _id: 1 } }).toArray(),
+  );
+  const live = new Set(running.map((job) => job._id));
+  return new Set(ids.filter((id) => !live.has(id)));
 }
 
 async function waitUntilReleased(ctx: MongoContext, blocked: Withdraw, deadline: number): Promise<void> {
@@ -77,6 +98,7 @@ async function waitUntilReleased(ctx: MongoContext, blocked: Withdraw, deadline:
       ctx.staged.findOne({ _id: blocked.key }, { projection: { captureID: 1 }, maxTimeMS: ctx.maxTimeMS }),
     );
     if (!current || current.captureID !== blocked.holder) return;
+    if ((await settledCaptures(ctx, [blocked.holder])).size > 0) return;
     if (Date.now() > deadline) {
       throw implementationError(`Capture gave up waiting for capture ${blocked.holder} holding the same event ids`);
     }
@@ -135,6 +157,40 @@ async function stageOnce(
       }
     }
   };
+  /**
+   * Keys held by settled captures: a visible event is classified without a claim (committed events never change);
+   * a claim with no visible event behind it is a leftover of a capture that failed or crashed: it is deleted and
+   * the key returned, to be claimed again.
+   */
+  const classifySettled = async (indices: number[], holderOf: Map<string, string>): Promise<number[]> => {
+    const reclaim: number[] = [];
+    for (let start = 0; start < indices.length; start += BATCH) {
+      const batch = indices.slice(start, start + BATCH);
+      const keys = batch.map((index) => events[index]!._id);
+      const found = await read(() =>
+        ctx.events
+          .find(
+            { _id: { $in: keys } },
+            { projection: { _id: 1, contentHash: 1, event: 1, captureID: 1 }, maxTimeMS: ctx.maxTimeMS },
+          )
+          .toArray(),
+      );
+      const committed = await withoutLeftovers(ctx, found);
+      const hashOf = new Map(committed.map((doc) => [doc._id, contentDigest(doc)]));
+      for (const index of batch) {
+        const key = events[index]!._id;
+        const hash = hashOf.get(key);
+        if (hash === undefined) {
+          await retrying(() => ctx.staged.deleteOne({ _id: key, captureID: holderOf.get(key) ?? '' }));
+          reclaim.push(index);
+        } else {
+          heldHash.set(key, hash);
+          statuses[index] = hash === contentDigest(events[index]!) ? 'identical' : 'conflict';
+        }
+      }
+    }
+    return reclaim;
+  };
   const claim = async (indices: number[]): Promise<number[]> => {
     const taken = await insertClaims(ctx, captureID, events, indices);
     const takenSet = new Set(taken);
@@ -152,8 +208,13 @@ async function stageOnce(
         .toArray(),
     );
     const holderOf = new Map(holders.map((holder) => [holder._id, holder.captureID]));
+    const settled = await settledCaptures(
+      ctx,
+      holders.map((holder) => holder.captureID).filter((holder) => holder !== captureID),
+    );
     const vanished: number[] = [];
     const ours: number[] = [];
+    const settledKeys: number[] = [];
     const waiting: number[] = [];
     const blockers = new Set<string>();
     for (const index of pending) {
@@ -162,12 +223,14 @@ async function stageOnce(
       if (holder === undefined) vanished.push(index);
       else if (holder === captureID)
         ours.push(index); // a retried insert that had in fact succeeded
+      else if (settled.has(holder)) settledKeys.push(index);
       else if (captureID > holder) throw new Withdraw(holder, key);
       else {
         waiting.push(index);
         blockers.add(holder);
       }
     }
+    vanished.push(...(await classifySettled(settledKeys, holderOf)));
     await classifyClaimed(ours);
     pending = waiting.concat(vanished.length > 0 ? await claim(vanished) : []);
     if (waiting.length === 0) continue;
@@ -216,9 +279,8 @@ async function insertClaims(
 
 /**
  * A capture waited on may belong to a process that died: when its job records a commit decision, make its events
- * visible and release its claims on its behalf (idempotent; its owner or recovery finishes the job); when its job
- * is finished or gone, its claims are leftovers of a rollback and are released; when it is undecided and its
- * instance's lease has expired, it is rolled back.
+ * visible on its behalf (idempotent; its owner or recovery finishes the job); when it is undecided and its
+ * instance's lease has expired, it is rolled back. (A finished or missing job is settled: see `settledCaptures`.)
  */
 async function resolveAbandoned(ctx: MongoContext, captureIDs: Set<string>): Promise<void> {
   for (const other of captureIDs) {
@@ -226,8 +288,8 @@ async function resolveAbandoned(ctx: MongoContext, captureIDs: Set<string>): Pro
       ctx.jobs.findOne({ _id: other }, { projection: { running: 1, decision: 1, instance: 1 } }),
     );
     const decision = job?.decision;
-    if (job?.running && decision) await makeVisible(ctx, other);
-    else if (!job?.running) await withdraw(ctx, other);
+    if (!job?.running) continue;
+    if (decision) await makeVisible(ctx, other);
     else if (!job.instance || !(await liveInstances(ctx)).has(job.instance)) await rollBackInterrupted(ctx, other);
   }
 }
@@ -252,8 +314,7 @@ export async function rollBackInterrupted(ctx: MongoContext, captureID: string):
   return failed.matchedCount === 1;
 }
 
-/** The visible part of a roll-forward: the decided capture's events appear at once, then its claims go. */
+/** The visible part of a roll-forward: the decided capture's events appear at once (its claims stay). */
 export async function makeVisible(ctx: MongoContext, captureID: string): Promise<void> {
   await clearPending(ctx, captureID);
-  await withdraw(ctx, captureID);
 }

@@ -169,7 +169,10 @@ describe('MongoEventStore', function () {
       assert.deepEqual(ids(visible), ['ev|d1', 'ev|d2', 'ev|kept']);
       for (const event of visible.filter((e) => e.captureID === 'decided'))
         assert.deepEqual(event.recordTime, recordTime);
-      assert.equal(await stagedEvents.countDocuments({}), 0, 'no claims left');
+      const claimsOf = async (captureID: string) =>
+        (await stagedEvents.find({ captureID }).sort({ _id: 1 }).toArray()).map((claim) => claim._id);
+      assert.deepEqual(await claimsOf('undecided'), [], 'the rolled-back capture released its claims');
+      assert.deepEqual(await claimsOf('decided'), ['ev|d1', 'ev|d2'], 'committed events keep their claims');
       assert.deepEqual(
         (await db.collection('pendingCaptures').find({}).toArray()).map((doc) => doc._id),
         ['undecided'],
@@ -192,9 +195,15 @@ describe('MongoEventStore', function () {
       ]);
       assert.equal((await store.getJob(kept.captureID))?.success, true);
 
-      // The store is writable and the released ids can be captured again.
-      const again = await capture(store, [storedEvent({ eventID: 'u1' })]);
-      assert.deepEqual(again.result.statuses, ['stored']);
+      // The store is writable: the released ids, and the id under a failed capture's leftover claim, are captured
+      // again; a committed one is recognised.
+      const again = await capture(store, [
+        storedEvent({ eventID: 'u1' }),
+        storedEvent({ eventID: 'orphan' }),
+        storedEvent({ eventID: 'd1' }),
+      ]);
+      assert.deepEqual(again.result.statuses, ['stored', 'stored', 'identical']);
+      assert.deepEqual(await claimsOf(again.captureID), ['ev|orphan', 'ev|u1']);
       await store.close();
     });
 
@@ -232,14 +241,15 @@ describe('MongoEventStore', function () {
       const deadline = Date.now() + 10_000;
       const claims = admin.db(dbName).collection('stagedEvents');
       const settled = async () =>
-        !(await second.getJob('in-flight'))?.running && (await claims.countDocuments({})) === 0;
+        !(await second.getJob('in-flight'))?.running && (await claims.countDocuments({ captureID: 'in-flight' })) === 0;
       while (!(await settled()) && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       const recovered = await second.getJob('in-flight');
       assert.equal(recovered?.running, false, "the survivors' heartbeat sweep rolled it back");
       assert.match(recovered?.errors[0]?.detail ?? '', /interrupted by a restart/);
-      assert.equal(await claims.countDocuments({}), 0, 'its claims are released');
+      assert.equal(await claims.countDocuments({ captureID: 'in-flight' }), 0, 'its claims are released');
+      assert.equal(await claims.countDocuments({}), 1, "F2's claim stays: it indexes a committed event");
       await second.close();
     });
 
@@ -263,7 +273,7 @@ describe('MongoEventStore', function () {
       await restarted.open();
       assert.deepEqual(restarted.lastRecovery?.rolledBack, ['previous-run']);
       assert.equal((await restarted.getJob('previous-run'))?.running, false);
-      assert.equal(await db.collection('stagedEvents').countDocuments({}), 0);
+      assert.equal(await db.collection('stagedEvents').countDocuments({ captureID: 'previous-run' }), 0);
       await restarted.close();
     });
 
@@ -310,6 +320,39 @@ describe('MongoEventStore', function () {
       });
       assert.deepEqual(result.statuses, ['stored', 'stored']);
       assert.deepEqual(ids(await store.findEvents({}, { sort: [['_id', 1]] })), ['ev|L1', 'ev|L2']);
+      await store.close();
+    });
+
+    it('classifies against a holder that committed and kept its claim (claims index committed events)', async () => {
+      const store = await openStore(dbName);
+      const db = admin.db(dbName);
+      await liveJob(db, 'aaa');
+      await db.collection<StoredEvent>('stagedEvents').insertOne(staged('K', 'aaa'));
+      const waiting = capture(store, [storedEvent({ eventID: 'K' })], { captureID: 'zzz' });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      assert.equal(await store.countEvents({}), 0, 'still waiting, nothing visible');
+      // "aaa" commits the way mongo-commit.ts does: its event becomes visible, its job finishes, its claim stays.
+      await db
+        .collection<StoredEvent>('events')
+        .insertOne({ ...staged('K', 'aaa'), state: 'committed', recordTime: new Date() });
+      await db.collection<JobDocument>('captureJobs').updateOne({ _id: 'aaa' }, { $set: { running: false } });
+      const { result } = await waiting;
+      assert.deepEqual(result.statuses, ['identical']);
+      const claims = await db.collection('stagedEvents').find({}).toArray();
+      assert.deepEqual(
+        claims.map((claim) => [claim._id, claim['captureID']]),
+        [['ev|K', 'aaa']],
+      );
+      // A real capture keeps the claims of what it stored; capturing it again claims nothing and stores nothing.
+      const first = await capture(store, [storedEvent({ eventID: 'N1' }), storedEvent({ eventID: 'N2' })]);
+      assert.deepEqual(first.result.statuses, ['stored', 'stored']);
+      const second = await capture(store, [
+        storedEvent({ eventID: 'N1' }),
+        storedEvent({ eventID: 'N2', body: { bizStep: 'other' } }),
+      ]);
+      assert.deepEqual(second.result.statuses, ['identical', 'conflict']);
+      assert.equal(await db.collection('stagedEvents').countDocuments({ captureID: first.captureID }), 2);
+      assert.equal(await db.collection('stagedEvents').countDocuments({ captureID: second.captureID }), 0);
       await store.close();
     });
 
