@@ -5,7 +5,7 @@
  */
 import { encodeKeys } from '../model/key-codec';
 import type { JsonObject, JsonValue } from '../model/types';
-import type { StoredEvent } from '../store/stored-event';
+import { identityKey, type StoredEvent } from '../store/stored-event';
 
 export interface EventPreparation {
   /** Assigns an eventID to an event that has none (EPCIS 2.0 REST binding: "the server should populate the event ID"). */
@@ -20,9 +20,7 @@ export interface CaptureContext {
   namespaces: Record<string, string>;
 }
 
-/** EPCIS 2.0 §7.4.1.2: an error declaration shares its eventID with the event it declares in error. */
-export const identityKey = (eventID: string, isErrorDeclaration: boolean): string =>
-  `${isErrorDeclaration ? 'ed' : 'ev'}|${eventID}`;
+export { identityKey };
 
 /** The prefixes of the CURIE keys an event uses, with their namespaces. */
 function usedNamespaces(value: JsonValue, namespaces: Record<string, string>, out: Record<string, string>): void {

@@ -42,6 +42,10 @@ export interface StoredEvent {
   q: QueryFields;
 }
 
+/** The identity key (`_id`) of an event: EPCIS 2.0 §7.4.1.2, an error declaration shares its eventID. */
+export const identityKey = (eventID: string, isErrorDeclaration: boolean): string =>
+  `${isErrorDeclaration ? 'ed' : 'ev'}|${eventID}`;
+
 /**
  * A value of the precomputed query fields: JSON plus Dates, since times are compared as Dates by both adapters
  * (DESIGN.md "precomputed query fields: ... times as Dates"; the embedded journal restores them as Dates).

@@ -10,6 +10,7 @@ import { prepareEvent } from '../../src/capture/prepare-event';
 import type { JsonObject, VocabularyElementRecord } from '../../src/model/types';
 import { eventPreparation } from '../../src/server/compose';
 import type { EventStore } from '../../src/store/event-store';
+import { withTerms } from '../../src/store/mongo/index-terms';
 import type { StoredEvent } from '../../src/store/stored-event';
 import { EXAMPLE_NS } from './event-factory';
 
@@ -23,13 +24,13 @@ export function preparedEvents(events: JsonObject[], captureID: string, recordTi
   }));
 }
 
-/** Inserts committed events straight into a MongoDB database of the store (collection `events`). */
+/** Inserts committed events straight into a MongoDB database of the store (collection `events`, with index terms). */
 export async function seedMongo(uri: string, dbName: string, events: StoredEvent[], batch = 2000): Promise<void> {
   const client = await MongoClient.connect(uri);
   try {
     const collection = client.db(dbName).collection<StoredEvent>('events');
     for (let start = 0; start < events.length; start += batch)
-      await collection.insertMany(events.slice(start, start + batch), { ordered: false });
+      await collection.insertMany(events.slice(start, start + batch).map(withTerms), { ordered: false });
   } finally {
     await client.close();
   }

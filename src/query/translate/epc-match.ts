@@ -24,7 +24,7 @@ const PATHS: Readonly<Record<EpcMatchField, string[]>> = {
 };
 
 /** parentID holds one value, so a range is exact there; the other fields are arrays (see regex.ts). */
-const SINGLE_VALUED = new Set<string>([Q.parentID]);
+export const SINGLE_VALUED: ReadonlySet<string> = new Set<string>([Q.parentID]);
 
 export const match: FamilyTranslator<'match'> = (c, env) => {
   const exact = new Set<string>();

@@ -4,6 +4,7 @@
  */
 import type { IndexDescription } from 'mongodb';
 import { QUERY_INDEXES } from '../../query/fields/indexes';
+import { TERM_PATHS, TERMS_FIELD } from './index-terms';
 
 export const COLLECTIONS = {
   events: 'events',
@@ -17,24 +18,34 @@ export const COLLECTIONS = {
 } as const;
 
 const BASE_EVENT_INDEXES: IndexDescription[] = [
-  // Visibility + the common sort keys (EPCIS 2.0 §8.2.7.1 eventTime / recordTime queries and orderBy).
-  { key: { eventTime: 1 }, name: 'eventTime' },
-  { key: { recordTime: 1 }, name: 'recordTime' },
-  { key: { type: 1 }, name: 'type' },
-  { key: { eventID: 1 }, name: 'eventID' },
+  // Recovery and rollback find a capture's events. (eventID is served by `_id`: index-terms.ts.)
   { key: { captureID: 1 }, name: 'captureID' },
 ];
 
+export const TERMS_INDEX = 'terms';
+
 const keyOf = (spec: IndexDescription): string => JSON.stringify(spec.key);
 
-/** The query families' indexes (issue 4, Build 2), minus any whose key a base index already has. */
-const QUERY_EVENT_INDEXES: IndexDescription[] = QUERY_INDEXES.map((sort): IndexDescription => ({
-  key: Object.fromEntries(sort),
-  name: `q_${sort.map(([field, direction]) => `${field.replace(/[^A-Za-z0-9]/g, '_')}_${direction}`).join('_')}`.slice(
-    0,
-    120,
+/**
+ * The query families' indexes (issue 4, Build 2): the time sorts (EPCIS 2.0 §8.2.7.1 eventTime / recordTime
+ * queries and orderBy) as their own indexes, and every equality family in the one `qt` index (index-terms.ts).
+ */
+const QUERY_EVENT_INDEXES: IndexDescription[] = [
+  ...QUERY_INDEXES.filter((sort) => !TERM_PATHS.includes(sort[0]![0]) && sort[0]![0] !== 'eventID').map(
+    (sort): IndexDescription => ({
+      key: Object.fromEntries(sort),
+      name: `q_${sort.map(([field, direction]) => `${field.replace(/[^A-Za-z0-9]/g, '_')}_${direction}`).join('_')}`,
+    }),
   ),
-})).filter((spec) => !BASE_EVENT_INDEXES.some((base) => keyOf(base) === keyOf(spec)));
+  { key: { [TERMS_FIELD]: 1 }, name: TERMS_INDEX },
+].filter((spec) => !BASE_EVENT_INDEXES.some((base) => keyOf(base) === keyOf(spec)));
+
+/**
+ * Indexes of the earlier layout (mongo-index-layout.ts): one per equality family (`q_q_<field>_1`, now in `terms`),
+ * single time and type indexes that the compound time indexes made redundant, and eventID (served by `_id`).
+ */
+export const isObsoleteEventIndex = (name: string): boolean =>
+  name.startsWith('q_q_') || ['eventTime', 'recordTime', 'type', 'eventID'].includes(name);
 
 export const INDEX_SPECS: Record<keyof typeof COLLECTIONS, IndexDescription[]> = {
   events: [...BASE_EVENT_INDEXES, ...QUERY_EVENT_INDEXES],

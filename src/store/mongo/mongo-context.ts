@@ -89,4 +89,6 @@ export interface MongoContext {
   clock: MonotonicClock;
   /** How long a capture waits for another capture holding the same event ids before giving up. */
   stagedWaitMs: number;
+  /** Whether reads add index terms (index-terms.ts); false on a database of the earlier layout (mongo-index-layout.ts). */
+  indexTerms: boolean;
 }

@@ -18,7 +18,7 @@ import type {
 } from '../event-store';
 import { MonotonicClock, Mutex, Semaphore } from '../mutex';
 import type { StoredEvent } from '../stored-event';
-import { COLLECTIONS, INDEX_SPECS } from './index-specs';
+import { COLLECTIONS, INDEX_SPECS, TERMS_INDEX } from './index-specs';
 import { commitCapture } from './mongo-commit';
 import { loadCompanyPrefixes, saveCompanyPrefixes } from './mongo-company-prefixes';
 import type {
@@ -35,6 +35,7 @@ import { distinctValues } from './mongo-distinct';
 import { createNamedQuery, deleteNamedQuery, getNamedQuery, listNamedQueries } from './mongo-named-queries';
 import { countEvents, findEvents } from './mongo-events';
 import { createJob, failJob, getJob, listJobs } from './mongo-jobs';
+import { usesIndexTerms } from './mongo-index-layout';
 import { type RecoveryReport, recover } from './mongo-recovery';
 import { heartbeat, retire } from './mongo-instances';
 import { findVocabulary } from './mongo-vocabulary';
@@ -109,7 +110,8 @@ export class MongoEventStore implements EventStore {
     await client.connect();
     try {
       const db = client.db(this.dbName);
-      await createIndexes(db);
+      const indexTerms = await usesIndexTerms(db.collection<StoredEvent>(COLLECTIONS.events));
+      await createIndexes(db, indexTerms);
       const context: MongoContext = {
         events: db.collection<StoredEvent>(COLLECTIONS.events),
         staged: db.collection<ClaimDocument>(COLLECTIONS.stagedEvents),
@@ -125,6 +127,7 @@ export class MongoEventStore implements EventStore {
         instances: db.collection<InstanceDocument>(COLLECTIONS.instances),
         instanceId: this.options.instanceId ?? randomUUID(),
         leaseMs: this.options.leaseMs ?? DEFAULT_LEASE_MS,
+        indexTerms,
       };
       await heartbeat(context);
       this.lastRecovery = await recover(context, true);
@@ -237,7 +240,7 @@ export class MongoEventStore implements EventStore {
  * Creates the missing indexes one by one. (FerretDB 1.24 drops the connection when one `createIndexes` command
  * names several indexes that already exist, so existing ones are skipped and each command names one index.)
  */
-async function createIndexes(db: Db): Promise<void> {
+async function createIndexes(db: Db, indexTerms: boolean): Promise<void> {
   for (const [name, specs] of Object.entries(INDEX_SPECS)) {
     const collection = db.collection(COLLECTIONS[name as keyof typeof COLLECTIONS]);
     const existing = new Set(
@@ -248,6 +251,9 @@ async function createIndexes(db: Db): Promise<void> {
           .catch(() => [])
       ).map((index) => String(index.name)),
     );
-    for (const spec of specs) if (!spec.name || !existing.has(spec.name)) await collection.createIndexes([spec]);
+    for (const spec of specs) {
+      if (!indexTerms && name === 'events' && spec.name === TERMS_INDEX) continue; // the earlier layout's own indexes serve
+      if (!spec.name || !existing.has(spec.name)) await collection.createIndexes([spec]);
+    }
   }
 }
