@@ -91,4 +91,9 @@ export interface MongoContext {
   stagedWaitMs: number;
   /** Whether reads add index terms (index-terms.ts); false on a database of the earlier layout (mongo-index-layout.ts). */
   indexTerms: boolean;
+  /**
+   * Whether every committed event has its claim in `stagedEvents` (mongo-staging.ts): true on a database of the
+   * current layout; false on one of the earlier layout, whose captures released their claims.
+   */
+  claimsCoverEvents: boolean;
 }

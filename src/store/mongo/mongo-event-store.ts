@@ -128,6 +128,7 @@ export class MongoEventStore implements EventStore {
         instanceId: this.options.instanceId ?? randomUUID(),
         leaseMs: this.options.leaseMs ?? DEFAULT_LEASE_MS,
         indexTerms,
+        claimsCoverEvents: indexTerms,
       };
       await heartbeat(context);
       this.lastRecovery = await recover(context, true);

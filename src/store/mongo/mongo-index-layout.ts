@@ -3,7 +3,8 @@
  * family and events without index terms (index-terms.ts). Giving every stored event its terms would cost FerretDB
  * one full scan per updated event (measured: 1,500 events did not finish in two minutes), and rewriting them
  * through delete and insert could lose events in a crash. So such a database keeps its layout: its indexes stay,
- * and its reads are not given terms. An empty one is moved to the terms layout.
+ * and its reads are not given terms. An empty one is moved to the terms layout. The same version released the
+ * claims of committed events, so on such a database a capture also looks up every key it claims (mongo-staging.ts).
  */
 import type { Collection } from 'mongodb';
 import type { StoredEvent } from '../stored-event';

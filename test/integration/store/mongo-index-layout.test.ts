@@ -75,6 +75,14 @@ describe('MongoDB store: index layouts', function () {
       assert.deepEqual(result.statuses, ['stored']);
       const shipping = await store.findEvents({ 'q.bizStep': { $in: ['shipping'] } });
       assert.equal(shipping.length, 21, 'the 20 earlier events and the new one');
+      // Their captures released their claims: a capture looks each key up in `events` there.
+      const again = preparedEvents(
+        [objectEvent(3, { bizStep: bizStepOf(3) }), objectEvent(4, { bizStep: 'other' })],
+        'again',
+        new Date(),
+      );
+      const { result: recaptured } = await capture(store, again, { behaviour: 'proceed' });
+      assert.deepEqual(recaptured.statuses, ['identical', 'conflict']);
     } finally {
       await store.close();
     }

@@ -355,25 +355,5 @@ describe('MongoEventStore', function () {
       assert.equal(await db.collection('stagedEvents').countDocuments({ captureID: second.captureID }), 0);
       await store.close();
     });
-
-    it('waits for a capture holding the same event and then classifies against its outcome', async () => {
-      const store = await openStore(dbName);
-      const db = admin.db(dbName);
-      // Capture "aaa" (it has priority: smaller id) holds W staged, undecided, as if still running elsewhere.
-      await liveJob(db, 'aaa');
-      await db.collection<StoredEvent>('stagedEvents').insertOne(staged('W', 'aaa'));
-      const waiting = capture(store, [storedEvent({ eventID: 'W' })], { captureID: 'zzz' });
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      assert.equal(await store.countEvents({}), 0, 'still waiting, nothing visible');
-      // "aaa" commits: its event is copied into \`events\`, then its claim released (what publishStaged does).
-      await db
-        .collection<StoredEvent>('events')
-        .insertOne({ ...staged('W', 'aaa'), state: 'committed', recordTime: new Date() });
-      await db.collection<StoredEvent>('stagedEvents').deleteMany({ captureID: 'aaa' });
-      const { result } = await waiting;
-      assert.deepEqual(result.statuses, ['identical']);
-      assert.deepEqual(ids(await store.findEvents({ captureID: 'aaa' })), ['ev|W']);
-      await store.close();
-    });
   });
 });
