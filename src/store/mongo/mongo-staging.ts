@@ -129,35 +129,39 @@ async function stageOnce(
   /** Content digest of the visible event that holds a key this capture did not write. */
   const heldHash = new Map<string, string>();
 
-  /** Claimed keys: compare with the stored events; release the claim of those already visible. */
-  const classifyClaimed = async (indices: number[]): Promise<void> => {
+  /** A key held by a visible event: identical when the content digests agree, else a conflict. */
+  const classify = (index: number, hash: string): void => {
+    heldHash.set(events[index]!._id, hash);
+    statuses[index] = hash === contentDigest(events[index]!) ? 'identical' : 'conflict';
+  };
+  /** The visible events' digests under the keys of `indices`, in batches. */
+  const inBatches = async (
+    indices: number[],
+    each: (batch: number[], hashOf: Map<string, string>) => Promise<void>,
+  ) => {
     for (let start = 0; start < indices.length; start += BATCH) {
       const batch = indices.slice(start, start + BATCH);
-      const keys = batch.map((index) => events[index]!._id);
-      const found = await read(() =>
-        ctx.events
-          .find(
-            { _id: { $in: keys } },
-            { projection: { _id: 1, contentHash: 1, event: 1, captureID: 1 }, maxTimeMS: ctx.maxTimeMS },
-          )
-          .toArray(),
+      await each(
+        batch,
+        await visibleDigests(
+          ctx,
+          batch.map((index) => events[index]!._id),
+        ),
       );
-      const committed = await withoutLeftovers(ctx, found);
-      const hashOf = new Map(committed.map((doc) => [doc._id, contentDigest(doc)]));
+    }
+  };
+
+  /** Claimed keys: compare with the stored events; release the claim of those already visible. */
+  const classifyClaimed = (indices: number[]): Promise<void> =>
+    inBatches(indices, async (batch, hashOf) => {
       for (const index of batch) {
         const hash = hashOf.get(events[index]!._id);
         if (hash === undefined) statuses[index] = 'stored';
-        else {
-          heldHash.set(events[index]!._id, hash);
-          statuses[index] = hash === contentDigest(events[index]!) ? 'identical' : 'conflict';
-        }
+        else classify(index, hash);
       }
-      if (committed.length > 0) {
-        const release = committed.map((doc) => doc._id);
-        await retrying(() => ctx.staged.deleteMany({ _id: { $in: release }, captureID }));
-      }
-    }
-  };
+      const release = [...hashOf.keys()];
+      if (release.length > 0) await retrying(() => ctx.staged.deleteMany({ _id: { $in: release }, captureID }));
+    });
   /**
    * Keys held by settled captures: a visible event is classified without a claim (committed events never change);
    * a claim with no visible event behind it is a leftover of a capture that failed or crashed: it is deleted and
@@ -165,31 +169,17 @@ async function stageOnce(
    */
   const classifySettled = async (indices: number[], holderOf: Map<string, string>): Promise<number[]> => {
     const reclaim: number[] = [];
-    for (let start = 0; start < indices.length; start += BATCH) {
-      const batch = indices.slice(start, start + BATCH);
-      const keys = batch.map((index) => events[index]!._id);
-      const found = await read(() =>
-        ctx.events
-          .find(
-            { _id: { $in: keys } },
-            { projection: { _id: 1, contentHash: 1, event: 1, captureID: 1 }, maxTimeMS: ctx.maxTimeMS },
-          )
-          .toArray(),
-      );
-      const committed = await withoutLeftovers(ctx, found);
-      const hashOf = new Map(committed.map((doc) => [doc._id, contentDigest(doc)]));
+    await inBatches(indices, async (batch, hashOf) => {
       for (const index of batch) {
         const key = events[index]!._id;
         const hash = hashOf.get(key);
-        if (hash === undefined) {
+        if (hash !== undefined) classify(index, hash);
+        else {
           await retrying(() => ctx.staged.deleteOne({ _id: key, captureID: holderOf.get(key) ?? '' }));
           reclaim.push(index);
-        } else {
-          heldHash.set(key, hash);
-          statuses[index] = hash === contentDigest(events[index]!) ? 'identical' : 'conflict';
         }
       }
-    }
+    });
     return reclaim;
   };
   const claim = async (indices: number[]): Promise<number[]> => {
@@ -257,6 +247,20 @@ async function stageOnce(
     statuses[index] = reference === contentDigest(event) ? 'identical' : 'conflict';
   }
   return statuses.map((status) => status ?? 'conflict');
+}
+
+/** Content digests of the visible events under these keys (leftovers of captures that never committed are removed). */
+async function visibleDigests(ctx: MongoContext, keys: string[]): Promise<Map<string, string>> {
+  const found = await read(() =>
+    ctx.events
+      .find(
+        { _id: { $in: keys } },
+        { projection: { _id: 1, contentHash: 1, event: 1, captureID: 1 }, maxTimeMS: ctx.maxTimeMS },
+      )
+      .toArray(),
+  );
+  const committed = await withoutLeftovers(ctx, found);
+  return new Map(committed.map((doc) => [doc._id, contentDigest(doc)]));
 }
 
 /** Unordered insert of claims in batches; returns the indices whose key another claim holds. */
