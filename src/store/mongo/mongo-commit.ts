@@ -18,7 +18,8 @@ import { duplicateKeyIndices, retrying } from './mongo-errors';
 import { withTerms } from './index-terms';
 import { finishJob } from './mongo-jobs';
 import { markPending, removeWrittenEvents, withoutLeftovers } from './mongo-pending';
-import { makeVisible, stageEvents, withdraw } from './mongo-staging';
+import { makeVisible, withdraw } from './mongo-claim-holders';
+import { stageEvents } from './mongo-staging';
 import { applyVocabulary } from './mongo-vocabulary';
 
 const BATCH = 1000;

@@ -7,7 +7,7 @@ import { rollForward } from './mongo-commit';
 import type { JobDocument, MongoContext } from './mongo-context';
 import { retrying } from './mongo-errors';
 import { liveInstances } from './mongo-instances';
-import { rollBackInterrupted } from './mongo-staging';
+import { rollBackInterrupted } from './mongo-claim-holders';
 
 export interface RecoveryReport {
   rolledForward: string[];
