@@ -134,6 +134,10 @@ export class XsdValidator {
           const m = e.loc ? /^doc_(\d+)\.xml$/.exec(e.loc.fileName) : null;
           if (m) results[Number(m[1])]!.push({ message: e.message, line: e.loc?.lineNumber ?? null });
         }
+        // With --stream, a document that is not well-formed is only named, without a line ("doc_1.xml : failed to
+        // parse") and the run still ends as a validation failure when another document is invalid.
+        for (const m of r.rawOutput.matchAll(/^doc_(\d+)\.xml : failed to parse$/gm))
+          results[Number(m[1])]!.push({ message: 'The document is not well-formed XML', line: null });
       } catch (err) {
         // xmllint exits with a non-validation code when a document is not well-formed.
         for (const i of indexes) results[i]!.push({ message: (err as Error).message.trim(), line: null });
