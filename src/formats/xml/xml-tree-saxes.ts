@@ -33,9 +33,11 @@ function lookup(scope: Scope | undefined, prefix: string): string | undefined {
  * A copy of `s` that does not point into the text it was cut from. V8 makes a substring of 13 characters or more
  * a view of its parent string, so every text node and attribute value kept in an event would keep the whole
  * document's text alive (the chunks fed to saxes, and the document string they were cut from) as long as the
- * event lives: in the embedded store, forever. The copy costs the value's length, once.
+ * event lives: in the embedded store, forever. JSON.parse makes a flat string of its own (measured on a 25 MB
+ * capture: the mapped events then hold 27 MB of heap instead of 48; `(' ' + s).slice(1)` left 33, a view
+ * into a flat copy). Costs about 0.5 µs a value.
  */
-const detach = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
+const detach = (s: string): string => (s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string));
 
 const split = (qname: string): [string, string] => {
   const i = qname.indexOf(':');
