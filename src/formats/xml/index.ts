@@ -7,7 +7,6 @@ export { serializeCaptureJobXml, type CaptureJobXmlInput } from './capture-job-x
 export { serializeProblemXml } from './problem-xml';
 export {
   validateEpcisXmlSchema,
-  sharedCopy,
   XsdValidator,
   PROJECT_XSD_LAYOUT,
   PROJECT_XSD_DIR,

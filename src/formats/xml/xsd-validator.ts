@@ -58,17 +58,6 @@ export const PROJECT_XSD_LAYOUT: XsdSetLayout = {
 /** A document handed to the validator: its text, or its UTF-8 bytes (not copied into a string). */
 export type XmlSource = string | Uint8Array;
 
-/**
- * A copy of `bytes` in shared memory (a SharedArrayBuffer), for a document that both this thread parses and the XSD
- * worker validates: the message to the worker then shares the bytes instead of copying them (xmllint-wasm's file
- * system still makes its own copy). The caller drops its reference to the original.
- */
-export function sharedCopy(bytes: Uint8Array): Uint8Array {
-  const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
-  shared.set(bytes);
-  return shared;
-}
-
 /** Bytes decoded per step while looking for the root element of a byte document. */
 const ROOT_SCAN_BYTES = 64 * 1024;
 
