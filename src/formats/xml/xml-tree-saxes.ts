@@ -173,11 +173,22 @@ export async function buildTreeWithSaxesYielding(
   for (let i = 0; i < xml.length; i += chunkSize) {
     const last = i + chunkSize >= xml.length;
     if (typeof xml === 'string') builder.write(xml.slice(i, i + chunkSize));
-    else builder.write(decodeChunk(decoder!, xml.subarray(i, i + chunkSize), last));
+    else
+      for (let j = i; j < Math.min(i + chunkSize, xml.length); j += DECODE_BYTES) {
+        const end = Math.min(j + DECODE_BYTES, i + chunkSize, xml.length);
+        builder.write(decodeChunk(decoder!, xml.subarray(j, end), end === xml.length));
+      }
     if (!last) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return builder.close();
 }
+
+/**
+ * Bytes decoded into one string at a time: at most 96 KiB of string (two bytes a character at worst), below V8's
+ * large-object size (128 KiB). A larger string goes to the large-object space, which only a full (mark-compact)
+ * collection frees: the decoded text of a whole document then piled up there as garbage.
+ */
+const DECODE_BYTES = 48 * 1024;
 
 function decodeChunk(decoder: TextDecoder, bytes: Uint8Array, last: boolean): string {
   try {

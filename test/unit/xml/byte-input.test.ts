@@ -52,6 +52,16 @@ describe('XML documents as UTF-8 bytes', () => {
     }
   });
 
+  it('decode characters split between the decoding steps of a large document', async () => {
+    const limits = resolveLimits({ maxLength: 10_000_000 });
+    const text = doc2(objectEvent(`<example:note>${'aé中𝄞'.repeat(40_000)}</example:note>`));
+    assert.ok(utf8(text).length > 256 * 1024, 'more than one 256 KiB step and many 48 KiB decodings');
+    assert.deepEqual(
+      await buildTreeWithSaxesYielding(utf8(text), limits),
+      await buildTreeWithSaxesYielding(text, limits),
+    );
+  });
+
   it('refuse bytes that are not UTF-8, wherever they are', async () => {
     const text = utf8(doc2(objectEvent('<example:x>abc</example:x>')));
     for (const at of [10, Math.floor(text.length / 2), text.length - 3]) {
