@@ -7,8 +7,11 @@
  *      loaded once, the store's indexes created), run a full GC and read the idle RSS (VmRSS);
  *   2. reset the peak (`echo 5 > /proc/<pid>/clear_refs`), send the large document, poll the job until it ends;
  *   3. read the peak RSS since the reset (VmHWM), then run a full GC and read what the server keeps (VmRSS).
- * Figures: (peak - idle) / document size. The RSS covers the whole process, worker threads included (the XSD
- * validator runs in one). Linux only (/proc).
+ * Figures: (peak - idle) / document size; also the peak up to the 202 (receipt, parse, XSD validation, and the
+ * capture service's validation and preparation of every event, which run before it answers), and what the server
+ * keeps after a full GC. The RSS covers the whole process, worker threads included (the XSD validator runs in
+ * one). Linux only (/proc). Environment: BENCH_XML_MONGO_MB, BENCH_XML_STORES, BENCH_XML_TIMEOUT_S,
+ * BENCH_SERVER_FLAGS (node options for the server, e.g. --trace-gc), BENCH_SERVER_LOG (print its log).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
