@@ -36,6 +36,17 @@ export function bodyFormat(req: Request, accepted: readonly BodyFormat[]): BodyF
   return format;
 }
 
+/**
+ * The raw body, taken off the request: the handler then holds the only reference, and a large document's bytes
+ * can be collected as soon as it is parsed, not only when the response has gone (POST /capture validates and
+ * prepares every event before its 202).
+ */
+export function takeBody(req: Request): unknown {
+  const body: unknown = req.body;
+  req.body = undefined;
+  return body;
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** Decodes the raw body as strict UTF-8. */

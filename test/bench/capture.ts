@@ -1,7 +1,8 @@
 /**
  * `npm run bench:capture`: capture throughput over HTTP into each store, against a baseline measured in the same run
  * (raw `insertMany(ordered:false)` of the equivalent stored documents into the same MongoDB server), plus peak RSS.
- * Prints figures and ratios; asserts nothing about timings.
+ * Prints figures and ratios; asserts nothing about timings. `--xml-memory <MB>`: the server's peak memory on a large
+ * XML capture (xml-memory.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,6 +26,7 @@ import { aggregationEvent, EXAMPLE_NS, epcisDocument, objectEvent, range } from 
 import { serializeEpcisXml } from '../../src/formats/xml';
 import { getTestMongo, uniqueDbName } from '../support/mongo-server';
 import { stopSharedMongoServer } from '../support/mongo-server-registry';
+import { xmlMemory } from './xml-memory';
 
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 10_000);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
@@ -134,31 +136,6 @@ async function onMongo(uri: string, body: string, count: number, contentType?: s
 
 const asXml = (document: JsonObject): string =>
   serializeEpcisXml(document, { example: EXAMPLE_NS }, { cbvFormat: 'Always_URN' });
-
-/**
- * Peak memory of one large XML capture, in a fresh process (`--xml-memory <MB>`): RSS growth from just before the
- * capture to the process's peak, against the document size (issue target: at most 4x).
- */
-async function xmlMemory(megabytes: number): Promise<void> {
-  const perEvent = asXml(epcisDocument([objectEvent(0)])).length;
-  const count = Math.ceil((megabytes * 1024 * 1024) / (perEvent - 300));
-  const xml = asXml(epcisDocument(range(0, count).map((i) => objectEvent(i))));
-  global.gc?.();
-  const before = process.memoryUsage().rss;
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'epcis-bench-'));
-  const store = await openStore({ dataDir });
-  const started = performance.now();
-  const rate = await captureOverHttp(store, xml, count, 'application/xml');
-  const peak = process.resourceUsage().maxRSS * 1024;
-  await store.close();
-  rmSync(dataDir, { recursive: true, force: true });
-  const size = Buffer.byteLength(xml);
-  console.log(
-    `XML document of ${(size / 1048576).toFixed(1)} MiB (${count} events) captured into the embedded store in ` +
-      `${((performance.now() - started) / 1000).toFixed(1)} s (${Math.round(rate)} events/s); RSS before ` +
-      `${Math.round(before / 1048576)} MiB, peak ${Math.round(peak / 1048576)} MiB: growth ${((peak - before) / size).toFixed(2)}x the document`,
-  );
-}
 
 async function main(): Promise<void> {
   const memoryFlag = process.argv.indexOf('--xml-memory');

@@ -30,11 +30,18 @@ export interface ParseXmlOptions extends XmlLimits {
   parser?: 'saxes' | 'xml2js';
 }
 
-export async function parseEpcisXml(xml: string, options?: ParseXmlOptions): Promise<ParsedXmlDocument> {
+/**
+ * `xml`: the document's text, or its UTF-8 bytes (as received: the saxes path then decodes them chunk by chunk and
+ * never holds the whole text as one string, EPCIS-DIGEST §e "XML documents": UTF-8).
+ */
+export async function parseEpcisXml(xml: string | Uint8Array, options?: ParseXmlOptions): Promise<ParsedXmlDocument> {
   const limits = resolveLimits(options);
   checkXmlPrologue(xml, limits);
   const reg = new NamespaceRegistry();
-  if (options?.parser === 'xml2js') return mapXmlTree(await buildTreeWithXml2js(xml, limits), reg);
+  if (options?.parser === 'xml2js') {
+    const text = typeof xml === 'string' ? xml : new TextDecoder('utf-8', { fatal: true }).decode(xml);
+    return mapXmlTree(await buildTreeWithXml2js(text, limits), reg);
+  }
   // Streaming path: each event is mapped when it closes and its subtree dropped. The root is checked before the
   // first event is mapped, so a foreign document is refused with the same message.
   const streamed: JsonValue[] = [];

@@ -8,12 +8,13 @@
  * when a batch of several documents reports such an error, each of its documents is validated again on its own,
  * so a client's document is never judged by another client's.
  */
-import type { XsdValidationError } from './xsd-validator';
+import type { XmlSource, XsdValidationError } from './xsd-validator';
 
-export type BatchValidation = (docs: string[]) => Promise<XsdValidationError[][]>;
+/** `D`: what a document is (the validator takes text or bytes; only its `length` matters here). */
+export type BatchValidation<D extends XmlSource = XmlSource> = (docs: D[]) => Promise<XsdValidationError[][]>;
 
-interface Pending {
-  xml: string;
+interface Pending<D> {
+  xml: D;
   resolve: (errors: XsdValidationError[]) => void;
   reject: (error: unknown) => void;
 }
@@ -25,21 +26,21 @@ export interface XsdBatcherOptions {
   maxBatchChars?: number;
 }
 
-export class XsdBatcher {
-  private readonly queue: Pending[] = [];
+export class XsdBatcher<D extends XmlSource = XmlSource> {
+  private readonly queue: Pending<D>[] = [];
   private running = 0;
   private readonly maxConcurrent: number;
   private readonly maxBatchChars: number;
 
   constructor(
-    private readonly run: BatchValidation,
+    private readonly run: BatchValidation<D>,
     options: XsdBatcherOptions = {},
   ) {
     this.maxConcurrent = options.maxConcurrent ?? 2;
     this.maxBatchChars = options.maxBatchChars ?? 32 * 1024 * 1024;
   }
 
-  validate(xml: string): Promise<XsdValidationError[]> {
+  validate(xml: D): Promise<XsdValidationError[]> {
     return new Promise((resolve, reject) => {
       this.queue.push({ xml, resolve, reject });
       this.start();
@@ -57,7 +58,7 @@ export class XsdBatcher {
     }
   }
 
-  private take(): Pending[] {
+  private take(): Pending<D>[] {
     const batch = [this.queue.shift()!];
     let chars = batch[0]!.xml.length;
     while (this.queue.length > 0 && chars + this.queue[0]!.xml.length <= this.maxBatchChars) {
@@ -68,7 +69,7 @@ export class XsdBatcher {
     return batch;
   }
 
-  private async runBatch(batch: Pending[]): Promise<void> {
+  private async runBatch(batch: Pending<D>[]): Promise<void> {
     try {
       let results = await this.run(batch.map((item) => item.xml));
       if (batch.length > 1 && results.some((errors) => errors.some((error) => error.line === null)))

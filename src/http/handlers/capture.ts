@@ -9,7 +9,7 @@ import { jobView } from '../job-view';
 import { negotiate } from '../negotiation';
 import { announceNextPage, readPageRequest } from '../pagination';
 import { principalOf } from '../principal';
-import { bodyFormat, parseJsonBody } from '../request-body';
+import { bodyFormat, parseJsonBody, takeBody } from '../request-body';
 import { readXmlBody } from '../xml-body';
 import { learnCompanyPrefixes } from '../../formats/epc-format';
 import { documentParts } from '../../capture/document-parts';
@@ -36,7 +36,7 @@ export async function postCapture(req: Request, res: Response, services: Service
   const format = bodyFormat(req, ['json', 'xml']);
   const behaviour = captureErrorBehaviour(req);
   const { document, namespaces } =
-    format === 'xml' ? await readXmlBody(req.body, services) : await readJsonDocument(req, services);
+    format === 'xml' ? await readXmlBody(takeBody(req), services) : await readJsonDocument(req, services);
   learnCompanyPrefixes(documentParts(document).events, services.companyPrefixes);
   // New prefix lengths are stored alongside the job, before the 202 (a failed write is logged, never fatal).
   const prefixesSaved = services.prefixMemory.flush();
@@ -50,7 +50,7 @@ export async function postCapture(req: Request, res: Response, services: Service
 }
 
 async function readJsonDocument(req: Request, services: Services) {
-  const document = parseJsonBody(req.body, services.config.capture.maxDepth);
+  const document = parseJsonBody(takeBody(req), services.config.capture.maxDepth);
   const type = document['type'];
   if (type !== 'EPCISDocument' && type !== 'EPCISQueryDocument')
     throw validationError(

@@ -13,7 +13,7 @@ import { setVersionHeaders } from '../gs1-headers';
 import { negotiate } from '../negotiation';
 import { principalOf } from '../principal';
 import { answerEventsQuery, urlQuery } from '../query-endpoint';
-import { bodyFormat, parseJsonBody } from '../request-body';
+import { bodyFormat, parseJsonBody, takeBody } from '../request-body';
 import type { Services } from '../services';
 
 export async function getEvents(req: Request, res: Response, services: Services): Promise<void> {
@@ -35,7 +35,7 @@ async function readSingleEvent(req: Request, services: Services) {
     const { namespaces } = await services.analyseContext(event['@context'], event);
     return { event, namespaces };
   }
-  const parsed = await readXmlBody(req.body, services);
+  const parsed = await readXmlBody(takeBody(req), services);
   const [event, ...more] = documentParts(parsed.document).events;
   if (!event || more.length > 0 || typeof event !== 'object' || Array.isArray(event) || event === null)
     throw validationError(

@@ -3,7 +3,7 @@ import { type BatchValidation, XsdBatcher } from '../../../src/formats/xml/xsd-b
 import type { XsdValidationError } from '../../../src/formats/xml/xsd-validator';
 
 /** A stand-in for xmllint: "bad" documents get a located error; a "broken" one fails the whole run, unlocated. */
-function fakeXmllint(runs: string[][]): BatchValidation {
+function fakeXmllint(runs: string[][]): BatchValidation<string> {
   return async (docs) => {
     runs.push(docs);
     await new Promise((resolve) => setTimeout(resolve, 5));
