@@ -188,11 +188,11 @@ function report(store: string, size: number, count: number, f: MemoryFigures): v
 }
 
 /**
- * Both stores (`BENCH_XML_STORES=embedded` or `=mongodb` for one); MongoDB with `BENCH_XML_MONGO_MB` MiB (default 25:
- * a 50 MB capture into FerretDB/SQLite fails in the store's commit at the moment, "too many SQL variables").
+ * Both stores (`BENCH_XML_STORES=embedded` or `=mongodb` for one); MongoDB with `BENCH_XML_MONGO_MB` MiB (default: the
+ * same size as the embedded store).
  */
 export async function xmlMemory(megabytes: number): Promise<void> {
-  const mongoMegabytes = Number(process.env['BENCH_XML_MONGO_MB'] ?? Math.min(megabytes, 25));
+  const mongoMegabytes = Number(process.env['BENCH_XML_MONGO_MB'] ?? megabytes);
   const stores = (process.env['BENCH_XML_STORES'] ?? 'embedded,mongodb').split(',');
   const warmUp = asXml(WARM_UP_EVENTS, 10_000_000);
   const base: NodeJS.ProcessEnv = {
