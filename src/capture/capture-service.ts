@@ -13,6 +13,7 @@ import { documentParts } from './document-parts';
 import type { EventValidator, LogSink } from './ports';
 import type { EventPreparation } from './prepare-event';
 import { prepareEvent } from './prepare-event';
+import { TurnBudget } from './turn-budget';
 
 export interface CaptureServiceDeps {
   store: EventStore;
@@ -151,16 +152,18 @@ export class CaptureService {
       const invalid: ProblemBody[] = [];
       const prepared: StoredEvent[] = [];
       const pointers: string[] = [];
-      parts.events.forEach((event, index) => {
+      const turns = new TurnBudget();
+      for (const [index, event] of parts.events.entries()) {
+        if (turns.spent()) await turns.yield();
         const pointer = `${parts.eventListPointer}/${index}`;
         const problems = validator.validateEvent(event, { index, pointer }, { standalone: false });
         if (problems.length > 0) {
           invalid.push(...problems);
-          return;
+          continue;
         }
         prepared.push(prepareEvent(event as JsonObject, { ...request, captureID: job.captureID }, preparation));
         pointers.push(pointer);
-      });
+      }
       if (invalid.length > 0 && (request.behaviour === 'rollback' || prepared.length === 0)) {
         await store.failJob(job.captureID, capErrors(invalid));
         logger.info({ captureID: job.captureID, invalid: invalid.length }, 'capture rejected');
