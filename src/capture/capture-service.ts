@@ -151,6 +151,7 @@ export class CaptureService {
       const invalid: ProblemBody[] = [];
       const prepared: StoredEvent[] = [];
       const pointers: string[] = [];
+      const context = { ...request, captureID: job.captureID };
       parts.events.forEach((event, index) => {
         const pointer = `${parts.eventListPointer}/${index}`;
         const problems = validator.validateEvent(event, { index, pointer }, { standalone: false });
@@ -158,7 +159,7 @@ export class CaptureService {
           invalid.push(...problems);
           return;
         }
-        prepared.push(prepareEvent(event as JsonObject, { ...request, captureID: job.captureID }, preparation));
+        prepared.push(prepareEvent(event as JsonObject, context, preparation));
         pointers.push(pointer);
       });
       if (invalid.length > 0 && (request.behaviour === 'rollback' || prepared.length === 0)) {

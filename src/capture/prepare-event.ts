@@ -29,14 +29,16 @@ function usedNamespaces(value: JsonValue, namespaces: Record<string, string>, ou
   if (Array.isArray(value)) {
     for (const item of value) usedNamespaces(item, namespaces, out);
   } else if (value !== null && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
       const colon = key.indexOf(':');
       if (colon > 0) {
         const prefix = key.slice(0, colon);
-        const iri = namespaces[prefix];
+        const iri = Object.hasOwn(namespaces, prefix) ? namespaces[prefix] : undefined;
         if (iri !== undefined) out[prefix] = iri;
       }
-      usedNamespaces(child, namespaces, out);
+      const child = value[key]!;
+      if (child !== null && typeof child === 'object') usedNamespaces(child, namespaces, out);
     }
   }
 }

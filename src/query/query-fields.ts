@@ -35,16 +35,52 @@ const asArray = (value: JsonValue | undefined): JsonValue[] => (Array.isArray(va
 const strings = (value: JsonValue | undefined): string[] =>
   asArray(value).filter((item): item is string => typeof item === 'string');
 
+/** The distinct items of a fresh list, first occurrences in order (as `[...new Set(list)]`, without a Set when short). */
+function distinct<T>(list: T[]): T[] {
+  if (list.length > 16) return [...new Set(list)];
+  // indexOf finds every earlier equal item but NaN (which Set also merges): either way, the exact pass below.
+  for (let i = 1; i < list.length; i += 1) {
+    if (list.indexOf(list[i]!) === i) continue;
+    const out: T[] = [];
+    for (const item of list) if (!out.includes(item)) out.push(item);
+    return out;
+  }
+  return list;
+}
+
+/** Bound of the memo of canonical location identifiers (cleared when full). */
+const LOCATION_MEMO_SIZE = 4096;
+const locationMemos = new WeakMap<QueryFieldDeps['canonicalEpc'], Map<string, string>>();
+
+/**
+ * `epc` (a total canonicalEpc) remembering its results for read points and business locations, which most events of
+ * a site repeat. `canonicalEpc` is a pure function of its input, so a remembered result is the computed one.
+ */
+function memoisedLocations(deps: QueryFieldDeps, epc: (uri: string) => string): (uri: string) => string {
+  let memo = locationMemos.get(deps.canonicalEpc);
+  if (memo === undefined) locationMemos.set(deps.canonicalEpc, (memo = new Map()));
+  const known = memo;
+  return (uri) => {
+    const found = known.get(uri);
+    if (found !== undefined) return found;
+    const canonical = epc(uri);
+    if (known.size >= LOCATION_MEMO_SIZE) known.clear();
+    known.set(uri, canonical);
+    return canonical;
+  };
+}
+
 export function computeQueryFields(
   event: JsonObject,
   namespaces: Record<string, string>,
   deps: QueryFieldDeps,
 ): JsonObject {
   const epc = totalCanonical(deps.canonicalEpc);
+  const location = memoisedLocations(deps, epc);
   const q: Record<string, unknown> = {};
   const set = (name: string, value: unknown) => {
     if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return;
-    q[name] = Array.isArray(value) ? [...new Set(value)] : value;
+    q[name] = Array.isArray(value) ? distinct(value) : value;
   };
   const str = (name: string) => (typeof event[name] === 'string' ? event[name] : undefined);
 
@@ -62,7 +98,7 @@ export function computeQueryFields(
 
   const readPoint = asObject(event['readPoint']);
   const bizLocation = asObject(event['bizLocation']);
-  const locationId = (o: JsonObject | null) => (typeof o?.['id'] === 'string' ? epc(o['id']) : undefined);
+  const locationId = (o: JsonObject | null) => (typeof o?.['id'] === 'string' ? location(o['id']) : undefined);
   set('readPoint', locationId(readPoint));
   set('bizLocation', locationId(bizLocation));
   set('transformationID', str('transformationID'));

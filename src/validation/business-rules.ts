@@ -121,7 +121,12 @@ const EVENT_RULES: readonly ((event: Obj) => Violation[])[] = [
 /** Business-rule violations of one schema-valid event, paths relative to the event. */
 export function eventRuleViolations(event: unknown): Violation[] {
   if (!isObj(event)) return [];
-  return EVENT_RULES.flatMap((rule) => rule(event));
+  let found: Violation[] | undefined;
+  for (const rule of EVENT_RULES) {
+    const violations = rule(event);
+    if (violations.length > 0) (found ??= []).push(...violations);
+  }
+  return found ?? [];
 }
 
 /** Business-rule violations of a schema-valid document envelope (EPCIS 2.0 §9.3, creationDate) [K]. */

@@ -30,11 +30,13 @@ export class ExtensionCollector {
 
   /** Records the extension fields of one scope object (and, as INNER, everything nested inside them). */
   collect(scope: ExtensionScope, object: JsonObject): void {
-    for (const [key, value] of Object.entries(object)) {
-      const field = key.includes(':') ? canonicalFieldName(key, this.namespaces) : null;
+    for (const key in object) {
+      if (!Object.hasOwn(object, key) || !key.includes(':')) continue;
+      const field = canonicalFieldName(key, this.namespaces);
       if (field === null) continue;
+      const value = object[key]!;
       this.record(extensionFamily(scope, false), field, value, scope === 'event');
-      this.collectInner(extensionFamily(scope, true), value);
+      if (value !== null && typeof value === 'object') this.collectInner(extensionFamily(scope, true), value);
     }
   }
 
@@ -42,23 +44,26 @@ export class ExtensionCollector {
     if (Array.isArray(value)) {
       for (const item of value) this.collectInner(family, item);
     } else if (value !== null && typeof value === 'object' && !('@value' in value)) {
-      for (const [key, child] of Object.entries(value)) {
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
+        const child = value[key]!;
         const field = key.includes(':') ? canonicalFieldName(key, this.namespaces) : null;
         if (field !== null) this.record(family, field, child, false);
-        this.collectInner(family, child);
+        if (child !== null && typeof child === 'object') this.collectInner(family, child);
       }
     }
   }
 
   private record(family: string, field: string, value: JsonValue, sortable: boolean): void {
     (this.has[family] ??= new Set()).add(field);
+    let key: string | undefined; // encodeKey(field), once
     for (const scalar of scalars(value)) {
       (this.eq[family] ??= new Set()).add(composite(field, String(scalar)));
       const number = typeof scalar === 'number' ? scalar : parseDecimal(scalar.trim());
       const date = typeof scalar === 'string' ? parseDateTime(scalar.trim()) : null;
-      if (number !== null) pushTo((this.num[family] ??= {}), encodeKey(field), number);
-      if (date !== null) pushTo((this.time[family] ??= {}), encodeKey(field), date);
-      const key = encodeKey(field);
+      key ??= encodeKey(field);
+      if (number !== null) pushTo((this.num[family] ??= {}), key, number);
+      if (date !== null) pushTo((this.time[family] ??= {}), key, date);
       if (sortable && !Object.hasOwn(this.sort, key)) setOwn(this.sort, key, date ?? number ?? scalar);
     }
   }

@@ -30,10 +30,25 @@ export const INDEXED_PATHS = [
 
 const NONE: readonly number[] = [];
 
+/** An indexed path split once: the top-level field and, for `q.f`, the field inside it (`generic`: deeper). */
+interface PostingPath {
+  path: string;
+  top: string;
+  sub: string | null;
+  generic: boolean;
+  map: Map<string, number[]>;
+}
+
 export class EventIndex {
   /** Events by number (commit order). */
   private readonly events: StoredEvent[] = [];
   private readonly postings = new Map<string, Map<string, number[]>>(INDEXED_PATHS.map((path) => [path, new Map()]));
+  /** The posting maps with their paths split, for `add` (it runs for every committed event). */
+  private readonly postingPaths: PostingPath[] = [...this.postings].map(([path, map]) => {
+    const dot = path.indexOf('.');
+    const sub = dot < 0 ? null : path.slice(dot + 1);
+    return { path, top: dot < 0 ? path : path.slice(0, dot), sub, generic: sub?.includes('.') === true, map };
+  });
   private readonly times: Record<TimePath, TimeIndex>;
 
   constructor() {
@@ -41,17 +56,26 @@ export class EventIndex {
     this.times = { eventTime: new TimeIndex('eventTime', idOf), recordTime: new TimeIndex('recordTime', idOf) };
   }
 
-  /** Indexes a newly committed event (each `_id` once: the store never replaces nor removes an event). */
+  /**
+   * Indexes a newly committed event (each `_id` once: the store never replaces nor removes an event). The values
+   * are those `someIndexedString` visits (the planner's test), read directly for the `f` and `q.f` paths.
+   */
   add(event: StoredEvent): void {
     const seq = this.events.length;
     this.events.push(event);
-    for (const [path, map] of this.postings) {
-      someIndexedString(event, path, (value) => {
-        const list = map.get(value);
-        if (!list) map.set(value, [seq]);
-        else if (list[list.length - 1] !== seq) list.push(seq); // a value held twice by one event counts once
-        return false;
-      });
+    const record = event as unknown as Record<string, unknown>;
+    for (const { path, top, sub, generic, map } of this.postingPaths) {
+      let value: unknown = record[top];
+      if (sub !== null) {
+        if (generic || !isPlainObject(value)) {
+          someIndexedString(event, path, (item) => post(map, item, seq));
+          continue;
+        }
+        value = value[sub];
+      }
+      if (typeof value === 'string') post(map, value, seq);
+      else if (Array.isArray(value))
+        for (const item of value as unknown[]) if (typeof item === 'string') post(map, item, seq);
     }
     for (const path of TIME_PATHS) this.times[path].add(seq, event[path]);
   }
@@ -90,6 +114,14 @@ export class EventIndex {
       .sort(compareStrings)
       .slice(0, Math.max(0, limit));
   }
+}
+
+/** Adds event number `seq` to a value's posting list (a value held twice by one event counts once). */
+function post(map: Map<string, number[]>, value: string, seq: number): false {
+  const list = map.get(value);
+  if (list === undefined) map.set(value, [seq]);
+  else if (list[list.length - 1] !== seq) list.push(seq);
+  return false;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
