@@ -12,6 +12,11 @@ const isObj = (value: unknown): value is Obj => typeof value === 'object' && val
 
 const EPC_LISTS = ['epcList', 'childEPCs', 'inputEPCList', 'outputEPCList'] as const;
 const QUANTITY_LISTS = ['quantityList', 'childQuantityList', 'inputQuantityList', 'outputQuantityList'] as const;
+const LOCATIONS = ['readPoint', 'bizLocation'] as const;
+const PARTY_LISTS = [
+  ['sourceList', 'source'],
+  ['destinationList', 'destination'],
+] as const;
 
 /**
  * Checks the value at `/<field>[/<index>][/<key>]`; the path is built only for a violation (most values are URNs,
@@ -39,14 +44,11 @@ export function identifierViolations(event: Obj): Violation[] {
       items.forEach((item, i) => isObj(item) && check(item['epcClass'], found, list, i, 'epcClass'));
   }
   check(event['parentID'], found, 'parentID');
-  for (const field of ['readPoint', 'bizLocation'] as const) {
+  for (const field of LOCATIONS) {
     const value = event[field];
     if (isObj(value)) check(value['id'], found, field, undefined, 'id');
   }
-  for (const [list, key] of [
-    ['sourceList', 'source'],
-    ['destinationList', 'destination'],
-  ] as const) {
+  for (const [list, key] of PARTY_LISTS) {
     const items = event[list];
     if (Array.isArray(items)) items.forEach((item, i) => isObj(item) && check(item[key], found, list, i, key));
   }

@@ -19,12 +19,17 @@ import { composite, extensionFamily } from './paths';
 
 type Scalar = string | number | Date;
 
+interface Tables {
+  eq: Record<string, Set<string>>;
+  has: Record<string, Set<string>>;
+  num: Record<string, Record<string, number[]>>;
+  time: Record<string, Record<string, Date[]>>;
+  sort: Record<string, Scalar>;
+}
+
 export class ExtensionCollector {
-  private readonly eq: Record<string, Set<string>> = {};
-  private readonly has: Record<string, Set<string>> = {};
-  private readonly num: Record<string, Record<string, number[]>> = {};
-  private readonly time: Record<string, Record<string, Date[]>> = {};
-  private readonly sort: Record<string, Scalar> = {};
+  /** Made at the first extension field (most events have none, and one collector runs per captured event). */
+  private tables: Tables | null = null;
 
   constructor(private readonly namespaces: Record<string, string>) {}
 
@@ -55,30 +60,42 @@ export class ExtensionCollector {
   }
 
   private record(family: string, field: string, value: JsonValue, sortable: boolean): void {
-    (this.has[family] ??= new Set()).add(field);
+    const tables = (this.tables ??= { eq: {}, has: {}, num: {}, time: {}, sort: {} });
+    (tables.has[family] ??= new Set()).add(field);
     let key: string | undefined; // encodeKey(field), once
     for (const scalar of scalars(value)) {
-      (this.eq[family] ??= new Set()).add(composite(field, String(scalar)));
+      (tables.eq[family] ??= new Set()).add(composite(field, String(scalar)));
       const number = typeof scalar === 'number' ? scalar : parseDecimal(scalar.trim());
       const date = typeof scalar === 'string' ? parseDateTime(scalar.trim()) : null;
       key ??= encodeKey(field);
-      if (number !== null) pushTo((this.num[family] ??= {}), key, number);
-      if (date !== null) pushTo((this.time[family] ??= {}), key, date);
-      if (sortable && !Object.hasOwn(this.sort, key)) setOwn(this.sort, key, date ?? number ?? scalar);
+      if (number !== null) pushTo((tables.num[family] ??= {}), key, number);
+      if (date !== null) pushTo((tables.time[family] ??= {}), key, date);
+      if (sortable && !Object.hasOwn(tables.sort, key)) setOwn(tables.sort, key, date ?? number ?? scalar);
     }
   }
 
   /** The `q.x` object, or null when the event has no extension field at all. */
   result(): JsonObject | null {
-    if (Object.keys(this.has).length === 0) return null;
-    const sets = (table: Record<string, Set<string>>) =>
-      Object.fromEntries(Object.entries(table).map(([family, set]) => [family, [...set]]));
-    const out: Record<string, unknown> = { eq: sets(this.eq), has: sets(this.has) };
-    if (Object.keys(this.num).length > 0) out['num'] = this.num;
-    if (Object.keys(this.time).length > 0) out['time'] = this.time;
-    if (Object.keys(this.sort).length > 0) out['sort'] = this.sort;
+    const tables = this.tables;
+    if (tables === null) return null;
+    const out: Record<string, unknown> = { eq: lists(tables.eq), has: lists(tables.has) };
+    if (hasKeys(tables.num)) out['num'] = tables.num;
+    if (hasKeys(tables.time)) out['time'] = tables.time;
+    if (hasKeys(tables.sort)) out['sort'] = tables.sort;
     return out as JsonObject;
   }
+}
+
+/** The table with each family's set as a list (family names are the fixed scope names of paths.ts). */
+function lists(table: Record<string, Set<string>>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const family in table) if (Object.hasOwn(table, family)) out[family] = [...table[family]!];
+  return out;
+}
+
+function hasKeys(table: object): boolean {
+  for (const key in table) if (Object.hasOwn(table, key)) return true;
+  return false;
 }
 
 function pushTo<T>(table: Record<string, T[]>, key: string, value: T): void {
