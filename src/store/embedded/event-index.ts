@@ -2,7 +2,8 @@
  * In-memory indexes of the embedded store (issue 4, Build 2: "in-memory indexes in the embedded store so that it
  * does not scan everything"). Every event gets a number in commit order (its place in a scan); the indexes hold
  * numbers, never copies of documents:
- * - posting lists: for the most selective precomputed fields, value -> ascending numbers of the events holding it;
+ * - posting lists: for the most selective precomputed fields, value -> ascending numbers of the events holding it
+ *   (a value held by one event, as most EPCs and eventIDs are, keeps its number alone rather than a list of one);
  * - time indexes (time-index.ts): eventTime and recordTime, ordered as the query sort orders them.
  * query-plan.ts turns a filter into checks over these, indexed-query.ts runs it.
  */
@@ -36,13 +37,16 @@ interface PostingPath {
   top: string;
   sub: string | null;
   generic: boolean;
-  map: Map<string, number[]>;
+  map: Map<string, Posting>;
 }
+
+/** The events holding a value: one event number, or ascending numbers (two or more). */
+type Posting = number | number[];
 
 export class EventIndex {
   /** Events by number (commit order). */
   private readonly events: StoredEvent[] = [];
-  private readonly postings = new Map<string, Map<string, number[]>>(INDEXED_PATHS.map((path) => [path, new Map()]));
+  private readonly postings = new Map<string, Map<string, Posting>>(INDEXED_PATHS.map((path) => [path, new Map()]));
   /** The posting maps with their paths split, for `add` (it runs for every committed event). */
   private readonly postingPaths: PostingPath[] = [...this.postings].map(([path, map]) => {
     const dot = path.indexOf('.');
@@ -97,7 +101,8 @@ export class EventIndex {
 
   /** Ascending numbers of the events holding a string value at an indexed path. */
   posting(path: string, value: string): readonly number[] {
-    return this.postings.get(path)?.get(value) ?? NONE;
+    const posting = this.postings.get(path)?.get(value);
+    return posting === undefined ? NONE : typeof posting === 'number' ? [posting] : posting;
   }
 
   /** The time index of a time field. */
@@ -117,10 +122,12 @@ export class EventIndex {
 }
 
 /** Adds event number `seq` to a value's posting list (a value held twice by one event counts once). */
-function post(map: Map<string, number[]>, value: string, seq: number): false {
-  const list = map.get(value);
-  if (list === undefined) map.set(value, [seq]);
-  else if (list[list.length - 1] !== seq) list.push(seq);
+function post(map: Map<string, Posting>, value: string, seq: number): false {
+  const posting = map.get(value);
+  if (posting === undefined) map.set(value, seq);
+  else if (typeof posting === 'number') {
+    if (posting !== seq) map.set(value, [posting, seq]);
+  } else if (posting[posting.length - 1] !== seq) posting.push(seq);
   return false;
 }
 
