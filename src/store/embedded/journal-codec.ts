@@ -122,7 +122,7 @@ export function frameRecord(record: unknown): Buffer {
   const json = encodeJson(record);
   const length = Buffer.byteLength(json, 'utf8');
   const frame = Buffer.allocUnsafe(HEADER_BYTES + length + 1);
-  frame.write(json, HEADER_BYTES, length, 'utf8');
+  if (frame.write(json, HEADER_BYTES, length, 'utf8') !== length) throw new Error('journal: record encoding mismatch');
   const body = frame.subarray(HEADER_BYTES, HEADER_BYTES + length);
   const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
   frame.write(`${hex(length)} ${hex(crc32(body))} `, 0, HEADER_BYTES, 'ascii');
