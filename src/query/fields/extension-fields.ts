@@ -19,12 +19,13 @@ import { composite, extensionFamily } from './paths';
 
 type Scalar = string | number | Date;
 
+/** The collected fields; `num`, `time` and `sort` only once a value needs them. */
 interface Tables {
   eq: Record<string, Set<string>>;
   has: Record<string, Set<string>>;
-  num: Record<string, Record<string, number[]>>;
-  time: Record<string, Record<string, Date[]>>;
-  sort: Record<string, Scalar>;
+  num?: Record<string, Record<string, number[]>>;
+  time?: Record<string, Record<string, Date[]>>;
+  sort?: Record<string, Scalar>;
 }
 
 export class ExtensionCollector {
@@ -60,7 +61,7 @@ export class ExtensionCollector {
   }
 
   private record(family: string, field: string, value: JsonValue, sortable: boolean): void {
-    const tables = (this.tables ??= { eq: {}, has: {}, num: {}, time: {}, sort: {} });
+    const tables = (this.tables ??= { eq: {}, has: {} });
     (tables.has[family] ??= new Set()).add(field);
     let key: string | undefined; // encodeKey(field), once
     for (const scalar of scalars(value)) {
@@ -68,9 +69,12 @@ export class ExtensionCollector {
       const number = typeof scalar === 'number' ? scalar : parseDecimal(scalar.trim());
       const date = typeof scalar === 'string' ? parseDateTime(scalar.trim()) : null;
       key ??= encodeKey(field);
-      if (number !== null) pushTo((tables.num[family] ??= {}), key, number);
-      if (date !== null) pushTo((tables.time[family] ??= {}), key, date);
-      if (sortable && !Object.hasOwn(tables.sort, key)) setOwn(tables.sort, key, date ?? number ?? scalar);
+      if (number !== null) pushTo(((tables.num ??= {})[family] ??= {}), key, number);
+      if (date !== null) pushTo(((tables.time ??= {})[family] ??= {}), key, date);
+      if (sortable) {
+        const sort = (tables.sort ??= {});
+        if (!Object.hasOwn(sort, key)) setOwn(sort, key, date ?? number ?? scalar);
+      }
     }
   }
 
@@ -79,9 +83,9 @@ export class ExtensionCollector {
     const tables = this.tables;
     if (tables === null) return null;
     const out: Record<string, unknown> = { eq: lists(tables.eq), has: lists(tables.has) };
-    if (hasKeys(tables.num)) out['num'] = tables.num;
-    if (hasKeys(tables.time)) out['time'] = tables.time;
-    if (hasKeys(tables.sort)) out['sort'] = tables.sort;
+    if (tables.num !== undefined) out['num'] = tables.num;
+    if (tables.time !== undefined) out['time'] = tables.time;
+    if (tables.sort !== undefined) out['sort'] = tables.sort;
     return out as JsonObject;
   }
 }
@@ -91,11 +95,6 @@ function lists(table: Record<string, Set<string>>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const family in table) if (Object.hasOwn(table, family)) out[family] = [...table[family]!];
   return out;
-}
-
-function hasKeys(table: object): boolean {
-  for (const key in table) if (Object.hasOwn(table, key)) return true;
-  return false;
 }
 
 function pushTo<T>(table: Record<string, T[]>, key: string, value: T): void {
