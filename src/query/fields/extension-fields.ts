@@ -28,6 +28,37 @@ interface Tables {
   sort?: Record<string, Scalar>;
 }
 
+/** Bound of each memo below (cleared when full). */
+const MEMO_SIZE = 1024;
+const fieldNameMemos = new WeakMap<Record<string, string>, Map<string, string | null>>();
+const encodedFieldMemo = new Map<string, string>();
+
+/**
+ * The field name of an extension key under a capture's namespaces (`canonicalFieldName`, a pure function of both),
+ * remembered per namespaces object: the events of a capture repeat their extension keys, and the same string is
+ * then shared by every event instead of being built again for each.
+ */
+function fieldName(key: string, namespaces: Record<string, string>): string | null {
+  let memo = fieldNameMemos.get(namespaces);
+  if (memo === undefined) fieldNameMemos.set(namespaces, (memo = new Map()));
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const field = canonicalFieldName(key, namespaces);
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(key, field);
+  return field;
+}
+
+/** `encodeKey` of a field name, remembered (a pure function). */
+function encodedField(field: string): string {
+  const known = encodedFieldMemo.get(field);
+  if (known !== undefined) return known;
+  const encoded = encodeKey(field);
+  if (encodedFieldMemo.size >= MEMO_SIZE) encodedFieldMemo.clear();
+  encodedFieldMemo.set(field, encoded);
+  return encoded;
+}
+
 export class ExtensionCollector {
   /** Made at the first extension field (most events have none, and one collector runs per captured event). */
   private tables: Tables | null = null;
@@ -38,7 +69,7 @@ export class ExtensionCollector {
   collect(scope: ExtensionScope, object: JsonObject): void {
     for (const key in object) {
       if (!Object.hasOwn(object, key) || !key.includes(':')) continue;
-      const field = canonicalFieldName(key, this.namespaces);
+      const field = fieldName(key, this.namespaces);
       if (field === null) continue;
       const value = object[key]!;
       this.record(extensionFamily(scope, false), field, value, scope === 'event');
@@ -53,7 +84,7 @@ export class ExtensionCollector {
       for (const key in value) {
         if (!Object.hasOwn(value, key)) continue;
         const child = value[key]!;
-        const field = key.includes(':') ? canonicalFieldName(key, this.namespaces) : null;
+        const field = key.includes(':') ? fieldName(key, this.namespaces) : null;
         if (field !== null) this.record(family, field, child, false);
         if (child !== null && typeof child === 'object') this.collectInner(family, child);
       }
@@ -68,7 +99,7 @@ export class ExtensionCollector {
       (tables.eq[family] ??= new Set()).add(composite(field, String(scalar)));
       const number = typeof scalar === 'number' ? scalar : parseDecimal(scalar.trim());
       const date = typeof scalar === 'string' ? parseDateTime(scalar.trim()) : null;
-      key ??= encodeKey(field);
+      key ??= encodedField(field);
       if (number !== null) pushTo(((tables.num ??= {})[family] ??= {}), key, number);
       if (date !== null) pushTo(((tables.time ??= {})[family] ??= {}), key, date);
       if (sortable) {
