@@ -152,6 +152,7 @@ export class CaptureService {
       const invalid: ProblemBody[] = [];
       const prepared: StoredEvent[] = [];
       const pointers: string[] = [];
+      const context = { ...request, captureID: job.captureID };
       const turns = new TurnBudget();
       for (const [index, event] of parts.events.entries()) {
         if (turns.spent()) await turns.yield();
@@ -161,7 +162,7 @@ export class CaptureService {
           invalid.push(...problems);
           continue;
         }
-        prepared.push(prepareEvent(event as JsonObject, { ...request, captureID: job.captureID }, preparation));
+        prepared.push(prepareEvent(event as JsonObject, context, preparation));
         pointers.push(pointer);
       }
       if (invalid.length > 0 && (request.behaviour === 'rollback' || prepared.length === 0)) {

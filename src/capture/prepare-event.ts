@@ -3,7 +3,7 @@
  * captured minus any client recordTime (EPCIS 2.0 §7.4.1: ignored on capture, set by the server at commit), with its
  * eventID (given, or assigned), its identity key, content digest and precomputed query fields.
  */
-import { encodeKeys } from '../model/key-codec';
+import { encodeKey, encodeKeys } from '../model/key-codec';
 import type { JsonObject, JsonValue } from '../model/types';
 import { identityKey, type StoredEvent } from '../store/stored-event';
 
@@ -22,21 +22,30 @@ export interface CaptureContext {
 
 export { identityKey };
 
-/** The prefixes of the CURIE keys an event uses, with their namespaces. */
-function usedNamespaces(value: JsonValue, namespaces: Record<string, string>, out: Record<string, string>): void {
+/**
+ * Records in `out` the prefixes of the CURIE keys an event uses, with their namespaces; returns whether any key needs
+ * key-codec's encoding (so that the usual event, with none, is walked once for both).
+ */
+function usedNamespaces(value: JsonValue, namespaces: Record<string, string>, out: Record<string, string>): boolean {
+  let encode = false;
   if (Array.isArray(value)) {
-    for (const item of value) usedNamespaces(item, namespaces, out);
+    for (const item of value)
+      if (item !== null && typeof item === 'object') encode = usedNamespaces(item, namespaces, out) || encode;
   } else if (value !== null && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
       const colon = key.indexOf(':');
       if (colon > 0) {
         const prefix = key.slice(0, colon);
-        const iri = namespaces[prefix];
+        const iri = Object.hasOwn(namespaces, prefix) ? namespaces[prefix] : undefined;
         if (iri !== undefined) out[prefix] = iri;
       }
-      usedNamespaces(child, namespaces, out);
+      if (!encode && encodeKey(key) !== key) encode = true;
+      const child = value[key]!;
+      if (child !== null && typeof child === 'object') encode = usedNamespaces(child, namespaces, out) || encode;
     }
   }
+  return encode;
 }
 
 export function prepareEvent(captured: JsonObject, context: CaptureContext, deps: EventPreparation): StoredEvent {
@@ -52,7 +61,7 @@ export function prepareEvent(captured: JsonObject, context: CaptureContext, deps
     eventIDAssigned ||
     (eventID.startsWith('ni:///sha-256;') && deps.assignEventId(event, context.namespaces) === eventID);
   const namespaces: Record<string, string> = {};
-  usedNamespaces(event, context.namespaces, namespaces);
+  const encode = usedNamespaces(event, context.namespaces, namespaces);
   return {
     _id: identityKey(eventID, isErrorDeclaration),
     eventID,
@@ -66,7 +75,7 @@ export function prepareEvent(captured: JsonObject, context: CaptureContext, deps
     recordTime: null,
     eventTime: new Date(String(event['eventTime'])),
     type: String(event['type']),
-    event: encodeKeys(event),
+    event: encode ? encodeKeys(event) : event,
     namespaces,
     q: deps.queryFields(event, context.namespaces),
   };

@@ -61,13 +61,32 @@ export function decodeUtf8(raw: unknown): string {
 
 /** Throws when a JSON value nests deeper than `maxDepth` (iterative: safe on any depth). */
 export function assertMaxDepth(value: JsonValue, maxDepth: number): void {
-  const stack: [JsonValue, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
+  if (value === null || typeof value !== 'object') return;
+  // Two parallel stacks (values, depths): no allocation per value, the whole body is walked.
+  const values: object[] = [value];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const node = values.pop()!;
+    const depth = depths.pop()!;
     if (depth > maxDepth) throw validationError(`The document nests deeper than ${maxDepth} levels.`);
-    for (const child of Array.isArray(node) ? node : Object.values(node)) {
-      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const child: unknown = node[i];
+        if (child !== null && typeof child === 'object') {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+      }
+    } else {
+      const record = node as Record<string, unknown>;
+      for (const key in record) {
+        if (!Object.hasOwn(record, key)) continue;
+        const child = record[key];
+        if (child !== null && typeof child === 'object') {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+      }
     }
   }
 }

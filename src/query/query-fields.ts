@@ -31,9 +31,54 @@ export interface QueryFieldDeps {
 
 const asObject = (value: JsonValue | undefined): JsonObject | null =>
   value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null;
-const asArray = (value: JsonValue | undefined): JsonValue[] => (Array.isArray(value) ? value : []);
 const strings = (value: JsonValue | undefined): string[] =>
-  asArray(value).filter((item): item is string => typeof item === 'string');
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+
+/**
+ * Appends the strings of a list, each mapped, to `out` (created only when the list exists): the lists of an event
+ * are mostly absent, and this runs for every captured event.
+ */
+function mapStrings(value: JsonValue | undefined, map: (item: string) => string, out?: string[]): string[] | undefined {
+  if (!Array.isArray(value)) return out;
+  const into = out ?? [];
+  for (const item of value) if (typeof item === 'string') into.push(map(item));
+  return into;
+}
+
+/** The distinct items of a fresh list, first occurrences in order (as `[...new Set(list)]`, without a Set when short). */
+function distinct<T>(list: T[]): T[] {
+  if (list.length > 16) return [...new Set(list)];
+  // indexOf finds every earlier equal item but NaN (which Set also merges): either way, the exact pass below.
+  for (let i = 1; i < list.length; i += 1) {
+    if (list.indexOf(list[i]!) === i) continue;
+    const out: T[] = [];
+    for (const item of list) if (!out.includes(item)) out.push(item);
+    return out;
+  }
+  return list;
+}
+
+/** Bound of the memo of canonical location identifiers (cleared when full). */
+const LOCATION_MEMO_SIZE = 4096;
+const locationMemos = new WeakMap<QueryFieldDeps['canonicalEpc'], Map<string, string>>();
+
+/**
+ * `epc` (a total canonicalEpc) remembering its results for read points and business locations, which most events of
+ * a site repeat. `canonicalEpc` is a pure function of its input, so a remembered result is the computed one.
+ */
+function memoisedLocations(deps: QueryFieldDeps, epc: (uri: string) => string): (uri: string) => string {
+  let memo = locationMemos.get(deps.canonicalEpc);
+  if (memo === undefined) locationMemos.set(deps.canonicalEpc, (memo = new Map()));
+  const known = memo;
+  return (uri) => {
+    const found = known.get(uri);
+    if (found !== undefined) return found;
+    const canonical = epc(uri);
+    if (known.size >= LOCATION_MEMO_SIZE) known.clear();
+    known.set(uri, canonical);
+    return canonical;
+  };
+}
 
 export function computeQueryFields(
   event: JsonObject,
@@ -41,10 +86,11 @@ export function computeQueryFields(
   deps: QueryFieldDeps,
 ): JsonObject {
   const epc = totalCanonical(deps.canonicalEpc);
+  const location = memoisedLocations(deps, epc);
   const q: Record<string, unknown> = {};
   const set = (name: string, value: unknown) => {
     if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return;
-    q[name] = Array.isArray(value) ? [...new Set(value)] : value;
+    q[name] = Array.isArray(value) ? distinct(value) : value;
   };
   const str = (name: string) => (typeof event[name] === 'string' ? event[name] : undefined);
 
@@ -55,61 +101,69 @@ export function computeQueryFields(
   set('bizStep', bizStep === undefined ? undefined : canonicalCbv('bizStep', bizStep, namespaces));
   set('disposition', disposition === undefined ? undefined : canonicalCbv('disposition', disposition, namespaces));
   const persistent = asObject(event['persistentDisposition']);
-  const dispositions = (list: JsonValue | undefined) =>
-    strings(list).map((d) => canonicalCbv('disposition', d, namespaces));
-  set('pdSet', dispositions(persistent?.['set']));
-  set('pdUnset', dispositions(persistent?.['unset']));
+  if (persistent !== null) {
+    const disposition = (d: string) => canonicalCbv('disposition', d, namespaces);
+    set('pdSet', mapStrings(persistent['set'], disposition));
+    set('pdUnset', mapStrings(persistent['unset'], disposition));
+  }
 
   const readPoint = asObject(event['readPoint']);
   const bizLocation = asObject(event['bizLocation']);
-  const locationId = (o: JsonObject | null) => (typeof o?.['id'] === 'string' ? epc(o['id']) : undefined);
+  const locationId = (o: JsonObject | null) => (typeof o?.['id'] === 'string' ? location(o['id']) : undefined);
   set('readPoint', locationId(readPoint));
   set('bizLocation', locationId(bizLocation));
   set('transformationID', str('transformationID'));
 
   // MATCH_epc covers epcList and childEPCs (EPCIS-DIGEST §b.1).
-  set('epc', [...strings(event['epcList']), ...strings(event['childEPCs'])].map(epc));
+  set('epc', mapStrings(event['childEPCs'], epc, mapStrings(event['epcList'], epc)));
   set('parentID', str('parentID') === undefined ? undefined : epc(str('parentID') as string));
-  set('inputEPC', strings(event['inputEPCList']).map(epc));
-  set('outputEPC', strings(event['outputEPCList']).map(epc));
+  set('inputEPC', mapStrings(event['inputEPCList'], epc));
+  set('outputEPC', mapStrings(event['outputEPCList'], epc));
 
-  const quantityLists = {
-    epcClass: [...asArray(event['quantityList']), ...asArray(event['childQuantityList'])],
-    inputEPCClass: asArray(event['inputQuantityList']),
-    outputEPCClass: asArray(event['outputQuantityList']),
-  };
   const quantities: number[] = [];
-  const quantityBase: Record<string, number[]> = {};
-  for (const [name, list] of Object.entries(quantityLists)) {
-    const classes: string[] = [];
-    for (const element of list.map(asObject)) {
-      if (typeof element?.['epcClass'] === 'string') classes.push(epc(element['epcClass']));
-      const quantity = element?.['quantity'];
+  let quantityBase: Record<string, number[]> | undefined;
+  /** The classes of a quantity list appended to `out` (created when the list exists); quantities on the side. */
+  const quantityClasses = (list: JsonValue | undefined, out?: string[]): string[] | undefined => {
+    if (!Array.isArray(list)) return out;
+    const classes = out ?? [];
+    for (const item of list) {
+      const element = asObject(item);
+      if (element === null) continue;
+      if (typeof element['epcClass'] === 'string') classes.push(epc(element['epcClass']));
+      const quantity = element['quantity'];
       if (typeof quantity !== 'number') continue;
       quantities.push(quantity);
-      if (typeof element?.['uom'] === 'string') {
+      if (typeof element['uom'] === 'string') {
         const base = toBase(quantity, element['uom']);
         const unit = encodeKey(base.unit);
+        quantityBase ??= {};
         const bucket = Object.hasOwn(quantityBase, unit) ? quantityBase[unit] : undefined;
         if (bucket === undefined) setOwn(quantityBase, unit, [base.value]);
         else bucket.push(base.value);
       }
     }
-    set(name, classes);
-  }
+    return classes;
+  };
+  set('epcClass', quantityClasses(event['childQuantityList'], quantityClasses(event['quantityList'])));
+  set('inputEPCClass', quantityClasses(event['inputQuantityList']));
+  set('outputEPCClass', quantityClasses(event['outputQuantityList']));
   set('qty', quantities);
-  if (Object.keys(quantityBase).length > 0) q['qtyBase'] = quantityBase;
+  if (quantityBase !== undefined) q['qtyBase'] = quantityBase;
 
   // EQ_bizTransaction_<type>, EQ_source_<type>, EQ_destination_<type>: same-entry composites (EPCIS-DIGEST §b.2).
-  const typed = (list: string, valueKey: string, vocabulary: 'bizTransactionType' | 'sourceDestType') =>
-    asArray(event[list])
-      .map(asObject)
-      .flatMap((entry) => {
-        const value = entry?.[valueKey];
-        if (typeof value !== 'string') return [];
-        const type = typeof entry?.['type'] === 'string' ? canonicalCbv(vocabulary, entry['type'], namespaces) : '';
-        return [composite(type, epc(value))];
-      });
+  const typed = (list: string, valueKey: string, vocabulary: 'bizTransactionType' | 'sourceDestType') => {
+    const entries = event[list];
+    if (!Array.isArray(entries)) return undefined;
+    const out: string[] = [];
+    for (const item of entries) {
+      const entry = asObject(item);
+      const value = entry?.[valueKey];
+      if (typeof value !== 'string') continue;
+      const type = typeof entry?.['type'] === 'string' ? canonicalCbv(vocabulary, entry['type'], namespaces) : '';
+      out.push(composite(type, epc(value)));
+    }
+    return out;
+  };
   set('bizTx', typed('bizTransactionList', 'bizTransaction', 'bizTransactionType'));
   set('source', typed('sourceList', 'source', 'sourceDestType'));
   set('destination', typed('destinationList', 'destination', 'sourceDestType'));

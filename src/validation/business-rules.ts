@@ -24,14 +24,15 @@ function timestampViolation(value: unknown, path: string): Violation | null {
 }
 
 function eventTimestamps(event: Obj): Violation[] {
-  const found: (Violation | null)[] = [
-    timestampViolation(event['eventTime'], '/eventTime'),
-    timestampViolation(event['recordTime'], '/recordTime'),
-  ];
+  const found: Violation[] = [];
+  const check = (value: unknown, path: string) => {
+    const violation = timestampViolation(value, path);
+    if (violation !== null) found.push(violation);
+  };
+  check(event['eventTime'], '/eventTime');
+  check(event['recordTime'], '/recordTime');
   const declaration = event['errorDeclaration'];
-  if (isObj(declaration)) {
-    found.push(timestampViolation(declaration['declarationTime'], '/errorDeclaration/declarationTime'));
-  }
+  if (isObj(declaration)) check(declaration['declarationTime'], '/errorDeclaration/declarationTime');
   const sensors = event['sensorElementList'];
   if (Array.isArray(sensors)) {
     sensors.forEach((element: unknown, i) => {
@@ -39,20 +40,18 @@ function eventTimestamps(event: Obj): Violation[] {
       const meta = element['sensorMetadata'];
       if (isObj(meta)) {
         for (const key of ['time', 'startTime', 'endTime']) {
-          found.push(timestampViolation(meta[key], `/sensorElementList/${i}/sensorMetadata/${key}`));
+          check(meta[key], `/sensorElementList/${i}/sensorMetadata/${key}`);
         }
       }
       const reports = element['sensorReport'];
       if (Array.isArray(reports)) {
         reports.forEach((report: unknown, j) => {
-          if (isObj(report)) {
-            found.push(timestampViolation(report['time'], `/sensorElementList/${i}/sensorReport/${j}/time`));
-          }
+          if (isObj(report)) check(report['time'], `/sensorElementList/${i}/sensorReport/${j}/time`);
         });
       }
     });
   }
-  return found.filter((v): v is Violation => v !== null);
+  return found;
 }
 
 /** EPCIS 2.0 §7.4.2 (ObjectEvent, field ilmd) [K]: ILMD describes objects being created, so only with action ADD. */
@@ -121,7 +120,12 @@ const EVENT_RULES: readonly ((event: Obj) => Violation[])[] = [
 /** Business-rule violations of one schema-valid event, paths relative to the event. */
 export function eventRuleViolations(event: unknown): Violation[] {
   if (!isObj(event)) return [];
-  return EVENT_RULES.flatMap((rule) => rule(event));
+  let found: Violation[] | undefined;
+  for (const rule of EVENT_RULES) {
+    const violations = rule(event);
+    if (violations.length > 0) (found ??= []).push(...violations);
+  }
+  return found ?? [];
 }
 
 /** Business-rule violations of a schema-valid document envelope (EPCIS 2.0 §9.3, creationDate) [K]. */

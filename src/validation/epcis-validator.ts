@@ -52,6 +52,9 @@ function eventLists(doc: Record<string, unknown>): Set<unknown> {
   return lists;
 }
 
+/** The answer for a valid event (frozen: callers may only read it). */
+const NO_PROBLEMS: ProblemBody[] = Object.freeze([]) as unknown as ProblemBody[];
+
 /** Compiles the schema (once per process; later calls share it) and returns the validator. */
 export function createEpcisValidator(): EpcisValidator {
   const schemas = compiledSchemas();
@@ -77,24 +80,28 @@ export function createEpcisValidator(): EpcisValidator {
   }
 
   function validateEvent(event: unknown, location: EventLocation, options: EventValidationOptions): ProblemBody[] {
-    const at: ProblemSubject = {
+    // Built only for a problem: most events are valid.
+    const at = (): ProblemSubject => ({
       subject: location.index === null ? 'event' : `event ${location.index}`,
       pointer: location.pointer,
-    };
-    if (!isObject(event)) return [validationProblem(at, { path: '', message: 'must be a JSON object' })];
+    });
+    if (!isObject(event)) return [validationProblem(at(), { path: '', message: 'must be a JSON object' })];
     // A standalone event carries its own JSON-LD context (EPCIS 2.0 REST binding, POST /events).
     if (options.standalone && !('@context' in event)) {
-      return [validationProblem(at, { path: '/@context', message: 'is required in an event sent alone' })];
+      return [validationProblem(at(), { path: '/@context', message: 'is required in an event sent alone' })];
     }
     const type = event['type'];
     if (typeof type !== 'string') {
-      return [validationProblem(at, { path: '/type', message: 'type' in event ? 'must be a string' : 'is required' })];
+      return [
+        validationProblem(at(), { path: '/type', message: 'type' in event ? 'must be a string' : 'is required' }),
+      ];
     }
     const tooDeep = nestingDepthViolation(event);
-    if (tooDeep) return [validationProblem(at, tooDeep)];
+    if (tooDeep) return [validationProblem(at(), tooDeep)];
     const validate = STANDARD_TYPES.has(type) ? schemas.events[type as StandardEventType] : schemas.extensionEvent;
-    if (!validate(event)) return [validationProblem(at, violationFromAjv(validate.errors))];
-    return eventRuleViolations(event).map((v) => validationProblem(at, v));
+    if (!validate(event)) return [validationProblem(at(), violationFromAjv(validate.errors))];
+    const violations = eventRuleViolations(event);
+    return violations.length === 0 ? NO_PROBLEMS : violations.map((v) => validationProblem(at(), v));
   }
 
   return { validateDocumentEnvelope, validateEvent };

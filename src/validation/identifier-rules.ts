@@ -12,13 +12,23 @@ const isObj = (value: unknown): value is Obj => typeof value === 'object' && val
 
 const EPC_LISTS = ['epcList', 'childEPCs', 'inputEPCList', 'outputEPCList'] as const;
 const QUANTITY_LISTS = ['quantityList', 'childQuantityList', 'inputQuantityList', 'outputQuantityList'] as const;
+const LOCATIONS = ['readPoint', 'bizLocation'] as const;
+const PARTY_LISTS = [
+  ['sourceList', 'source'],
+  ['destinationList', 'destination'],
+] as const;
 
-function check(value: unknown, path: string, found: Violation[]): void {
+/**
+ * Checks the value at `/<field>[/<index>][/<key>]`; the path is built only for a violation (most values are URNs,
+ * which pass at once).
+ */
+function check(value: unknown, found: Violation[], field: string, index?: number, key?: string): void {
   // Only a Digital Link (an http(s) URI) can fail here: URNs of every kind are accepted as they are.
   if (typeof value !== 'string' || !HTTP_URI.test(value)) return;
   const result = validateIdentifier(value);
-  if (result.status === 'invalid' && result.form === 'digital-link')
-    found.push({ path, message: `is not a valid GS1 Digital Link: ${result.reason}` });
+  if (result.status !== 'invalid' || result.form !== 'digital-link') return;
+  const path = `/${field}${index === undefined ? '' : `/${index}`}${key === undefined ? '' : `/${key}`}`;
+  found.push({ path, message: `is not a valid GS1 Digital Link: ${result.reason}` });
 }
 
 /** Digital Link identifiers in the standard identifier fields of one event, with JSON pointers relative to it. */
@@ -26,25 +36,21 @@ export function identifierViolations(event: Obj): Violation[] {
   const found: Violation[] = [];
   for (const list of EPC_LISTS) {
     const items = event[list];
-    if (Array.isArray(items)) items.forEach((item, i) => check(item, `/${list}/${i}`, found));
+    if (Array.isArray(items)) items.forEach((item, i) => check(item, found, list, i));
   }
   for (const list of QUANTITY_LISTS) {
     const items = event[list];
     if (Array.isArray(items))
-      items.forEach((item, i) => isObj(item) && check(item['epcClass'], `/${list}/${i}/epcClass`, found));
+      items.forEach((item, i) => isObj(item) && check(item['epcClass'], found, list, i, 'epcClass'));
   }
-  check(event['parentID'], '/parentID', found);
-  for (const field of ['readPoint', 'bizLocation'] as const) {
+  check(event['parentID'], found, 'parentID');
+  for (const field of LOCATIONS) {
     const value = event[field];
-    if (isObj(value)) check(value['id'], `/${field}/id`, found);
+    if (isObj(value)) check(value['id'], found, field, undefined, 'id');
   }
-  for (const [list, key] of [
-    ['sourceList', 'source'],
-    ['destinationList', 'destination'],
-  ] as const) {
+  for (const [list, key] of PARTY_LISTS) {
     const items = event[list];
-    if (Array.isArray(items))
-      items.forEach((item, i) => isObj(item) && check(item[key], `/${list}/${i}/${key}`, found));
+    if (Array.isArray(items)) items.forEach((item, i) => isObj(item) && check(item[key], found, list, i, key));
   }
   return found;
 }

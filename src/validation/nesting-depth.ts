@@ -33,9 +33,50 @@ function pointerOf(frame: Frame): string {
 export function nestingDepthViolation(
   value: unknown,
   limit: number = MAX_NESTING_DEPTH,
-  skip: ReadonlySet<unknown> = new Set(),
+  skip: ReadonlySet<unknown> = NOTHING,
 ): Violation | null {
   if (typeof value !== 'object' || value === null) return null;
+  // Every capture checks every event: a first pass without allocation, the located one only when too deep.
+  return withinDepth(value, limit, skip) ? null : locateTooDeep(value, limit, skip);
+}
+
+const NOTHING: ReadonlySet<unknown> = new Set();
+
+/** Whether nothing (outside `skip`) nests deeper than `limit`; explicit stacks of values and depths. */
+function withinDepth(value: object, limit: number, skip: ReadonlySet<unknown>): boolean {
+  const values: object[] = [value];
+  const depths: number[] = [1];
+  const skipping = skip.size > 0;
+  while (values.length > 0) {
+    const node = values.pop()!;
+    const depth = depths.pop()!;
+    if (skipping && skip.has(node)) continue;
+    if (depth > limit) return false;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const child: unknown = node[i];
+        if (typeof child === 'object' && child !== null) {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+      }
+    } else {
+      const record = node as Record<string, unknown>;
+      for (const key in record) {
+        if (!Object.hasOwn(record, key)) continue;
+        const child = record[key];
+        if (typeof child === 'object' && child !== null) {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+      }
+    }
+  }
+  return true;
+}
+
+/** The violation at the first value nested deeper than `limit` (a value known to have one). */
+function locateTooDeep(value: object, limit: number, skip: ReadonlySet<unknown>): Violation | null {
   const stack: Frame[] = [{ value, depth: 1, key: '', parent: null }];
   for (let frame = stack.pop(); frame; frame = stack.pop()) {
     if (skip.has(frame.value)) continue;

@@ -19,22 +19,61 @@ import { composite, extensionFamily } from './paths';
 
 type Scalar = string | number | Date;
 
+/** The collected fields; `num`, `time` and `sort` only once a value needs them. */
+interface Tables {
+  eq: Record<string, Set<string>>;
+  has: Record<string, Set<string>>;
+  num?: Record<string, Record<string, number[]>>;
+  time?: Record<string, Record<string, Date[]>>;
+  sort?: Record<string, Scalar>;
+}
+
+/** Bound of each memo below (cleared when full). */
+const MEMO_SIZE = 1024;
+const fieldNameMemos = new WeakMap<Record<string, string>, Map<string, string | null>>();
+const encodedFieldMemo = new Map<string, string>();
+
+/**
+ * The field name of an extension key under a capture's namespaces (`canonicalFieldName`, a pure function of both),
+ * remembered per namespaces object: the events of a capture repeat their extension keys, and the same string is
+ * then shared by every event instead of being built again for each.
+ */
+function fieldName(key: string, namespaces: Record<string, string>): string | null {
+  let memo = fieldNameMemos.get(namespaces);
+  if (memo === undefined) fieldNameMemos.set(namespaces, (memo = new Map()));
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const field = canonicalFieldName(key, namespaces);
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(key, field);
+  return field;
+}
+
+/** `encodeKey` of a field name, remembered (a pure function). */
+function encodedField(field: string): string {
+  const known = encodedFieldMemo.get(field);
+  if (known !== undefined) return known;
+  const encoded = encodeKey(field);
+  if (encodedFieldMemo.size >= MEMO_SIZE) encodedFieldMemo.clear();
+  encodedFieldMemo.set(field, encoded);
+  return encoded;
+}
+
 export class ExtensionCollector {
-  private readonly eq: Record<string, Set<string>> = {};
-  private readonly has: Record<string, Set<string>> = {};
-  private readonly num: Record<string, Record<string, number[]>> = {};
-  private readonly time: Record<string, Record<string, Date[]>> = {};
-  private readonly sort: Record<string, Scalar> = {};
+  /** Made at the first extension field (most events have none, and one collector runs per captured event). */
+  private tables: Tables | null = null;
 
   constructor(private readonly namespaces: Record<string, string>) {}
 
   /** Records the extension fields of one scope object (and, as INNER, everything nested inside them). */
   collect(scope: ExtensionScope, object: JsonObject): void {
-    for (const [key, value] of Object.entries(object)) {
-      const field = key.includes(':') ? canonicalFieldName(key, this.namespaces) : null;
+    for (const key in object) {
+      if (!Object.hasOwn(object, key) || !key.includes(':')) continue;
+      const field = fieldName(key, this.namespaces);
       if (field === null) continue;
+      const value = object[key]!;
       this.record(extensionFamily(scope, false), field, value, scope === 'event');
-      this.collectInner(extensionFamily(scope, true), value);
+      if (value !== null && typeof value === 'object') this.collectInner(extensionFamily(scope, true), value);
     }
   }
 
@@ -42,38 +81,51 @@ export class ExtensionCollector {
     if (Array.isArray(value)) {
       for (const item of value) this.collectInner(family, item);
     } else if (value !== null && typeof value === 'object' && !('@value' in value)) {
-      for (const [key, child] of Object.entries(value)) {
-        const field = key.includes(':') ? canonicalFieldName(key, this.namespaces) : null;
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
+        const child = value[key]!;
+        const field = key.includes(':') ? fieldName(key, this.namespaces) : null;
         if (field !== null) this.record(family, field, child, false);
-        this.collectInner(family, child);
+        if (child !== null && typeof child === 'object') this.collectInner(family, child);
       }
     }
   }
 
   private record(family: string, field: string, value: JsonValue, sortable: boolean): void {
-    (this.has[family] ??= new Set()).add(field);
+    const tables = (this.tables ??= { eq: {}, has: {} });
+    (tables.has[family] ??= new Set()).add(field);
+    let key: string | undefined; // encodeKey(field), once
     for (const scalar of scalars(value)) {
-      (this.eq[family] ??= new Set()).add(composite(field, String(scalar)));
+      (tables.eq[family] ??= new Set()).add(composite(field, String(scalar)));
       const number = typeof scalar === 'number' ? scalar : parseDecimal(scalar.trim());
       const date = typeof scalar === 'string' ? parseDateTime(scalar.trim()) : null;
-      if (number !== null) pushTo((this.num[family] ??= {}), encodeKey(field), number);
-      if (date !== null) pushTo((this.time[family] ??= {}), encodeKey(field), date);
-      const key = encodeKey(field);
-      if (sortable && !Object.hasOwn(this.sort, key)) setOwn(this.sort, key, date ?? number ?? scalar);
+      key ??= encodedField(field);
+      if (number !== null) pushTo(((tables.num ??= {})[family] ??= {}), key, number);
+      if (date !== null) pushTo(((tables.time ??= {})[family] ??= {}), key, date);
+      if (sortable) {
+        const sort = (tables.sort ??= {});
+        if (!Object.hasOwn(sort, key)) setOwn(sort, key, date ?? number ?? scalar);
+      }
     }
   }
 
   /** The `q.x` object, or null when the event has no extension field at all. */
   result(): JsonObject | null {
-    if (Object.keys(this.has).length === 0) return null;
-    const sets = (table: Record<string, Set<string>>) =>
-      Object.fromEntries(Object.entries(table).map(([family, set]) => [family, [...set]]));
-    const out: Record<string, unknown> = { eq: sets(this.eq), has: sets(this.has) };
-    if (Object.keys(this.num).length > 0) out['num'] = this.num;
-    if (Object.keys(this.time).length > 0) out['time'] = this.time;
-    if (Object.keys(this.sort).length > 0) out['sort'] = this.sort;
+    const tables = this.tables;
+    if (tables === null) return null;
+    const out: Record<string, unknown> = { eq: lists(tables.eq), has: lists(tables.has) };
+    if (tables.num !== undefined) out['num'] = tables.num;
+    if (tables.time !== undefined) out['time'] = tables.time;
+    if (tables.sort !== undefined) out['sort'] = tables.sort;
     return out as JsonObject;
   }
+}
+
+/** The table with each family's set as a list (family names are the fixed scope names of paths.ts). */
+function lists(table: Record<string, Set<string>>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const family in table) if (Object.hasOwn(table, family)) out[family] = [...table[family]!];
+  return out;
 }
 
 function pushTo<T>(table: Record<string, T[]>, key: string, value: T): void {

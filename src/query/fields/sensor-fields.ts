@@ -46,6 +46,7 @@ export function sensorFields(
   canonicalEpc: (uri: string) => string,
   extensions: ExtensionCollector,
 ): JsonObject | null {
+  if (event['sensorElementList'] === undefined) return null; // the usual case, without the lists below
   const elements = asList(event['sensorElementList'])
     .map(asObject)
     .filter((e) => e !== null);

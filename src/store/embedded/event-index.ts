@@ -2,7 +2,8 @@
  * In-memory indexes of the embedded store (issue 4, Build 2: "in-memory indexes in the embedded store so that it
  * does not scan everything"). Every event gets a number in commit order (its place in a scan); the indexes hold
  * numbers, never copies of documents:
- * - posting lists: for the most selective precomputed fields, value -> ascending numbers of the events holding it;
+ * - posting lists: for the most selective precomputed fields, value -> ascending numbers of the events holding it
+ *   (a value held by one event, as most EPCs and eventIDs are, keeps its number alone rather than a list of one);
  * - time indexes (time-index.ts): eventTime and recordTime, ordered as the query sort orders them.
  * query-plan.ts turns a filter into checks over these, indexed-query.ts runs it.
  */
@@ -30,10 +31,28 @@ export const INDEXED_PATHS = [
 
 const NONE: readonly number[] = [];
 
+/** An indexed path split once: the top-level field and, for `q.f`, the field inside it (`generic`: deeper). */
+interface PostingPath {
+  path: string;
+  top: string;
+  sub: string | null;
+  generic: boolean;
+  map: Map<string, Posting>;
+}
+
+/** The events holding a value: one event number, or ascending numbers (two or more). */
+type Posting = number | number[];
+
 export class EventIndex {
   /** Events by number (commit order). */
   private readonly events: StoredEvent[] = [];
-  private readonly postings = new Map<string, Map<string, number[]>>(INDEXED_PATHS.map((path) => [path, new Map()]));
+  private readonly postings = new Map<string, Map<string, Posting>>(INDEXED_PATHS.map((path) => [path, new Map()]));
+  /** The posting maps with their paths split, for `add` (it runs for every committed event). */
+  private readonly postingPaths: PostingPath[] = [...this.postings].map(([path, map]) => {
+    const dot = path.indexOf('.');
+    const sub = dot < 0 ? null : path.slice(dot + 1);
+    return { path, top: dot < 0 ? path : path.slice(0, dot), sub, generic: sub?.includes('.') === true, map };
+  });
   private readonly times: Record<TimePath, TimeIndex>;
 
   constructor() {
@@ -41,17 +60,26 @@ export class EventIndex {
     this.times = { eventTime: new TimeIndex('eventTime', idOf), recordTime: new TimeIndex('recordTime', idOf) };
   }
 
-  /** Indexes a newly committed event (each `_id` once: the store never replaces nor removes an event). */
+  /**
+   * Indexes a newly committed event (each `_id` once: the store never replaces nor removes an event). The values
+   * are those `someIndexedString` visits (the planner's test), read directly for the `f` and `q.f` paths.
+   */
   add(event: StoredEvent): void {
     const seq = this.events.length;
     this.events.push(event);
-    for (const [path, map] of this.postings) {
-      someIndexedString(event, path, (value) => {
-        const list = map.get(value);
-        if (!list) map.set(value, [seq]);
-        else if (list[list.length - 1] !== seq) list.push(seq); // a value held twice by one event counts once
-        return false;
-      });
+    const record = event as unknown as Record<string, unknown>;
+    for (const { path, top, sub, generic, map } of this.postingPaths) {
+      let value: unknown = record[top];
+      if (sub !== null) {
+        if (generic || !isPlainObject(value)) {
+          someIndexedString(event, path, (item) => post(map, item, seq));
+          continue;
+        }
+        value = value[sub];
+      }
+      if (typeof value === 'string') post(map, value, seq);
+      else if (Array.isArray(value))
+        for (const item of value as unknown[]) if (typeof item === 'string') post(map, item, seq);
     }
     for (const path of TIME_PATHS) this.times[path].add(seq, event[path]);
   }
@@ -73,7 +101,8 @@ export class EventIndex {
 
   /** Ascending numbers of the events holding a string value at an indexed path. */
   posting(path: string, value: string): readonly number[] {
-    return this.postings.get(path)?.get(value) ?? NONE;
+    const posting = this.postings.get(path)?.get(value);
+    return posting === undefined ? NONE : typeof posting === 'number' ? [posting] : posting;
   }
 
   /** The time index of a time field. */
@@ -90,6 +119,16 @@ export class EventIndex {
       .sort(compareStrings)
       .slice(0, Math.max(0, limit));
   }
+}
+
+/** Adds event number `seq` to a value's posting list (a value held twice by one event counts once). */
+function post(map: Map<string, Posting>, value: string, seq: number): false {
+  const posting = map.get(value);
+  if (posting === undefined) map.set(value, seq);
+  else if (typeof posting === 'number') {
+    if (posting !== seq) map.set(value, [posting, seq]);
+  } else if (posting[posting.length - 1] !== seq) posting.push(seq);
+  return false;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

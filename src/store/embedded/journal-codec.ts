@@ -45,32 +45,33 @@ function encodeChanged(value: unknown): unknown {
     return copy;
   }
   const object = value as Record<string, unknown>;
-  let changes: [string, unknown][] | undefined;
-  let escapes = false;
-  const keys = Object.keys(object);
-  for (let i = 0; i < keys.length; i += 1) {
-    const key = keys[i]!;
+  // One pass without allocation in the usual case: the first changed child starts a shallow copy (same key order).
+  let copy: Record<string, unknown> | undefined;
+  for (const key in object) {
+    if (!Object.hasOwn(object, key)) continue;
+    if (key.charCodeAt(0) === 36 /* $ */) return escapedCopy(object);
     const child = object[key];
-    if (key.charCodeAt(0) === 36 /* $ */) escapes = true;
     if (typeof child !== 'object' || child === null) {
       refuseUnencodable(child);
       continue;
     }
     const changed = encodeChanged(child);
-    if (changed !== undefined) (changes ??= []).push([key, changed]);
+    if (changed === undefined) continue;
+    copy ??= { ...object };
+    copy[key] = changed;
   }
-  if (!escapes) {
-    if (changes === undefined) return undefined;
-    // The usual case (a Date among plain fields): a shallow copy keeps the key order, then the changed values.
-    const copy = { ...object };
-    for (const [key, changed] of changes) copy[key] = changed;
-    return copy;
-  }
-  const changedOf = new Map(changes);
+  return copy;
+}
+
+/** The encoded copy of an object with a `$` key: every such key gets one more `$`, every value is encoded. */
+function escapedCopy(object: Record<string, unknown>): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
   for (const key in object) {
-    if (Object.hasOwn(object, key))
-      define(copy, key.startsWith('$') ? `$${key}` : key, changedOf.has(key) ? changedOf.get(key) : object[key]);
+    if (!Object.hasOwn(object, key)) continue;
+    const child = object[key];
+    if (typeof child !== 'object' || child === null) refuseUnencodable(child);
+    const changed = typeof child === 'object' && child !== null ? encodeChanged(child) : undefined;
+    define(copy, key.startsWith('$') ? `$${key}` : key, changed === undefined ? child : changed);
   }
   return copy;
 }
@@ -116,10 +117,17 @@ const HEADER_BYTES = 18; // 8 hex + space + 8 hex + space
 const NEWLINE = 0x0a;
 const HEADER = /^[0-9a-f]{8} [0-9a-f]{8} $/;
 
+/** One record as a frame, built in one buffer (a capture's record holds every event it stores). */
 export function frameRecord(record: unknown): Buffer {
-  const body = Buffer.from(encodeJson(record), 'utf8');
+  const json = encodeJson(record);
+  const length = Buffer.byteLength(json, 'utf8');
+  const frame = Buffer.allocUnsafe(HEADER_BYTES + length + 1);
+  if (frame.write(json, HEADER_BYTES, length, 'utf8') !== length) throw new Error('journal: record encoding mismatch');
+  const body = frame.subarray(HEADER_BYTES, HEADER_BYTES + length);
   const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
-  return Buffer.concat([Buffer.from(`${hex(body.length)} ${hex(crc32(body))} `, 'ascii'), body, Buffer.of(NEWLINE)]);
+  frame.write(`${hex(length)} ${hex(crc32(body))} `, 0, HEADER_BYTES, 'ascii');
+  frame[HEADER_BYTES + length] = NEWLINE;
+  return frame;
 }
 
 /** Parses the frame at `offset`: its decoded record and where the next frame starts, or null if it is not valid. */
