@@ -57,6 +57,26 @@ function eachIdentifier(event: JsonObject, visit: (value: string) => string): vo
   }
 }
 
+/** Calls `visit` on every identifier of an event, as `eachIdentifier` finds them, without copying anything. */
+function forEachIdentifier(event: JsonObject, visit: (value: string) => void): void {
+  const at = (value: JsonValue | undefined) => {
+    if (typeof value === 'string') visit(value);
+  };
+  const inList = (list: string, read: (item: JsonValue) => JsonValue | undefined) => {
+    const items = event[list];
+    if (Array.isArray(items)) for (const item of items) at(read(item));
+  };
+  for (const list of EPC_LISTS) inList(list, (item) => item);
+  for (const list of QUANTITY_LISTS) inList(list, (item) => (isObject(item) ? item['epcClass'] : undefined));
+  at(event['parentID']);
+  for (const field of ['readPoint', 'bizLocation']) {
+    const value = event[field];
+    if (isObject(value)) at(value['id']);
+  }
+  inList('sourceList', (item) => (isObject(item) ? item['source'] : undefined));
+  inList('destinationList', (item) => (isObject(item) ? item['destination'] : undefined));
+}
+
 /** Learns GS1 Company Prefix lengths from the EPC URNs of captured events (for later Always_EPC_URN renderings). */
 export function learnCompanyPrefixes(events: readonly JsonValue[], table: CompanyPrefixTable): void {
   // URNs that share their scheme and first segment (the company prefix, GS1 TDS §6) teach the same entry: a large
@@ -64,12 +84,11 @@ export function learnCompanyPrefixes(events: readonly JsonValue[], table: Compan
   const seen = new Set<string>();
   for (const event of events) {
     if (!isObject(event)) continue;
-    eachIdentifier({ ...event }, (value) => {
-      if (!value.startsWith('urn:epc:')) return value;
+    forEachIdentifier(event, (value) => {
+      if (!value.startsWith('urn:epc:')) return;
       const dot = value.indexOf('.');
       const leading = dot > 0 ? value.slice(0, dot) : value;
       if (!seen.has(leading) && table.learnFromUrn(value)) seen.add(leading);
-      return value;
     });
   }
 }
