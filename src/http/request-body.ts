@@ -5,6 +5,7 @@
 import type { Request } from 'express';
 import { EpcisError, validationError } from '../errors/epcis-errors';
 import type { JsonValue } from '../model/types';
+import { withinDepth } from '../validation/nesting-depth';
 
 export type BodyFormat = 'json' | 'xml';
 
@@ -61,34 +62,8 @@ export function decodeUtf8(raw: unknown): string {
 
 /** Throws when a JSON value nests deeper than `maxDepth` (iterative: safe on any depth). */
 export function assertMaxDepth(value: JsonValue, maxDepth: number): void {
-  if (value === null || typeof value !== 'object') return;
-  // Two parallel stacks (values, depths): no allocation per value, the whole body is walked.
-  const values: object[] = [value];
-  const depths: number[] = [1];
-  while (values.length > 0) {
-    const node = values.pop()!;
-    const depth = depths.pop()!;
-    if (depth > maxDepth) throw validationError(`The document nests deeper than ${maxDepth} levels.`);
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        const child: unknown = node[i];
-        if (child !== null && typeof child === 'object') {
-          values.push(child);
-          depths.push(depth + 1);
-        }
-      }
-    } else {
-      const record = node as Record<string, unknown>;
-      for (const key in record) {
-        if (!Object.hasOwn(record, key)) continue;
-        const child = record[key];
-        if (child !== null && typeof child === 'object') {
-          values.push(child);
-          depths.push(depth + 1);
-        }
-      }
-    }
-  }
+  if (value !== null && typeof value === 'object' && !withinDepth(value, maxDepth))
+    throw validationError(`The document nests deeper than ${maxDepth} levels.`);
 }
 
 /** Parses a JSON body: strict UTF-8, syntax, depth, and an object at the top. */

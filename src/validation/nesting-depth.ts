@@ -43,7 +43,7 @@ export function nestingDepthViolation(
 const NOTHING: ReadonlySet<unknown> = new Set();
 
 /** Whether nothing (outside `skip`) nests deeper than `limit`; explicit stacks of values and depths. */
-function withinDepth(value: object, limit: number, skip: ReadonlySet<unknown>): boolean {
+export function withinDepth(value: object, limit: number, skip: ReadonlySet<unknown> = NOTHING): boolean {
   const values: object[] = [value];
   const depths: number[] = [1];
   const skipping = skip.size > 0;
