@@ -6,17 +6,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { prepareEvent } from '../../src/capture/prepare-event';
-import { defaultConfig } from '../../src/config/config';
-import { createApp } from '../../src/http/app';
-import { createLogger } from '../../src/logging/logger';
 import type { JsonObject } from '../../src/model/types';
-import { composeApp, eventPreparation } from '../../src/server/compose';
+import { eventPreparation } from '../../src/server/compose';
 import type { EventStore } from '../../src/store/event-store';
 import type { StoredEvent } from '../../src/store/stored-event';
 import { INDEX_SPECS } from '../../src/store/mongo/index-specs';
@@ -26,22 +21,16 @@ import { aggregationEvent, EXAMPLE_NS, epcisDocument, objectEvent, range } from 
 import { serializeEpcisXml } from '../../src/formats/xml';
 import { getTestMongo, uniqueDbName } from '../support/mongo-server';
 import { stopSharedMongoServer } from '../support/mongo-server-registry';
+import { median, timedCapture } from './http-capture';
 import { xmlMemory } from './xml-memory';
 
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 10_000);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
-/**
- * How often the client asks for the job (ms). A client polling every few milliseconds measures the server's
- * answers to it as much as the capture: on FerretDB/SQLite, 200 job reads a second slowed the capture's writes.
- */
-const POLL_MS = 20;
 
 interface Result {
   label: string;
   eventsPerSecond: number;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function captureOverHttp(
   store: EventStore,
@@ -49,41 +38,7 @@ async function captureOverHttp(
   count: number,
   contentType = 'application/ld+json',
 ): Promise<number> {
-  const config = defaultConfig({
-    logLevel: 'silent',
-    capture: {
-      maxEvents: 1_000_000,
-      maxBytes: 512 * 1024 * 1024,
-      maxDepth: 64,
-      xmlSchemaValidation: process.env['EPCIS_XML_SCHEMA_VALIDATION'] !== 'false',
-    },
-  });
-  const app = createApp(composeApp(config, store, createLogger('silent')));
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  try {
-    const start = performance.now();
-    const response = await fetch(`${base}/capture`, {
-      method: 'POST',
-      headers: { 'Content-Type': contentType },
-      body,
-    });
-    if (response.status !== 202) throw new Error(`capture answered ${response.status}: ${await response.text()}`);
-    const location = response.headers.get('location')!;
-    for (;;) {
-      const job = (await (await fetch(`${base}${location}`)).json()) as JsonObject;
-      if (job['running'] === false) {
-        if (job['success'] !== true) throw new Error(`capture failed: ${JSON.stringify(job['errors']).slice(0, 500)}`);
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
-    return count / ((performance.now() - start) / 1000);
-  } finally {
-    server.close();
-  }
+  return count / (await timedCapture(store, body, contentType)).seconds;
 }
 
 /**
