@@ -153,6 +153,9 @@ export class CaptureService {
       const prepared: StoredEvent[] = [];
       const pointers: string[] = [];
       const context = { ...request, captureID: job.captureID };
+      // MongoDB copies each event once, batch by batch, when it writes it: its query fields are computed then
+      // (prepare-event.ts `deferQueryFields`). The embedded store keeps them in memory from the start.
+      const options = { deferQueryFields: store.kind === 'mongodb' };
       const turns = new TurnBudget();
       for (const [index, event] of parts.events.entries()) {
         if (turns.spent()) await turns.yield();
@@ -162,7 +165,7 @@ export class CaptureService {
           invalid.push(...problems);
           continue;
         }
-        prepared.push(prepareEvent(event as JsonObject, context, preparation));
+        prepared.push(prepareEvent(event as JsonObject, context, preparation, options));
         pointers.push(pointer);
       }
       if (invalid.length > 0 && (request.behaviour === 'rollback' || prepared.length === 0)) {

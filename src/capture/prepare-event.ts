@@ -48,7 +48,22 @@ function usedNamespaces(value: JsonValue, namespaces: Record<string, string>, ou
   return encode;
 }
 
-export function prepareEvent(captured: JsonObject, context: CaptureContext, deps: EventPreparation): StoredEvent {
+export interface PrepareOptions {
+  /**
+   * Leave the query fields to be computed when the store reads `q` (an enumerable accessor, computed on EVERY read,
+   * never kept): for a store that copies each event once when it writes it (MongoDB), so that a large capture does
+   * not hold the query fields of all its events at once (about 1.4 kB per ObjectEvent, more than the event itself)
+   * while it is classified and written batch by batch. The embedded store keeps `q` in memory: no deferral there.
+   */
+  deferQueryFields?: boolean;
+}
+
+export function prepareEvent(
+  captured: JsonObject,
+  context: CaptureContext,
+  deps: EventPreparation,
+  options: PrepareOptions = {},
+): StoredEvent {
   const { recordTime: _ignored, ...event } = captured;
   const given = event['eventID'];
   const eventIDAssigned = typeof given !== 'string';
@@ -62,7 +77,7 @@ export function prepareEvent(captured: JsonObject, context: CaptureContext, deps
     (eventID.startsWith('ni:///sha-256;') && deps.assignEventId(event, context.namespaces) === eventID);
   const namespaces: Record<string, string> = {};
   const encode = usedNamespaces(event, context.namespaces, namespaces);
-  return {
+  const stored: StoredEvent = {
     _id: identityKey(eventID, isErrorDeclaration),
     eventID,
     isErrorDeclaration,
@@ -77,6 +92,15 @@ export function prepareEvent(captured: JsonObject, context: CaptureContext, deps
     type: String(event['type']),
     event: encode ? encodeKeys(event) : event,
     namespaces,
-    q: deps.queryFields(event, context.namespaces),
+    q: options.deferQueryFields ? {} : deps.queryFields(event, context.namespaces),
   };
+  if (options.deferQueryFields) {
+    // Same key position as the value it stands for; spread and BSON serialisation read it as a plain value.
+    Object.defineProperty(stored, 'q', {
+      enumerable: true,
+      configurable: true,
+      get: () => deps.queryFields(event, context.namespaces),
+    });
+  }
+  return stored;
 }

@@ -88,9 +88,12 @@ export function computeQueryFields(
   const epc = totalCanonical(deps.canonicalEpc);
   const location = memoisedLocations(deps, epc);
   const q: Record<string, unknown> = {};
+  // A list is stored as an exact-length copy: the lists here grow by push, which leaves a backing store of about 17
+  // slots (188 bytes for two items, 65 for the copy), and the stored form keeps them (in memory in the embedded
+  // store, until written for MongoDB).
   const set = (name: string, value: unknown) => {
     if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return;
-    q[name] = Array.isArray(value) ? distinct(value) : value;
+    q[name] = Array.isArray(value) ? distinct(value).slice() : value;
   };
   const str = (name: string) => (typeof event[name] === 'string' ? event[name] : undefined);
 
@@ -178,7 +181,7 @@ export function computeQueryFields(
   const declaration = asObject(event['errorDeclaration']);
   if (declaration !== null) {
     extensions.collect('errorDeclaration', declaration);
-    const ed: Record<string, unknown> = { corrective: strings(declaration['correctiveEventIDs']) };
+    const ed: Record<string, unknown> = { corrective: strings(declaration['correctiveEventIDs']).slice() };
     const time =
       typeof declaration['declarationTime'] === 'string' ? parseDateTime(declaration['declarationTime']) : null;
     if (time !== null) ed['time'] = time;

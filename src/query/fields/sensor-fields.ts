@@ -104,7 +104,7 @@ export function sensorFields(
   }
   const out: Record<string, unknown> = {};
   for (const [name, set] of Object.entries(lists)) out[name] = [...set];
-  Object.assign(out, times);
+  for (const [name, list] of Object.entries(times)) out[name] = list.slice(); // exact length (query-fields.ts `set`)
   if (Object.keys(any).length > 0) out['m'] = any;
   if (Object.keys(typed).length > 0) out['mt'] = encodeTypeKeys(typed);
   return out as JsonObject;
