@@ -11,7 +11,7 @@ import type { EventStore, JobOutcome } from '../store/event-store';
 import type { EventWriteStatus, StoredEvent } from '../store/stored-event';
 import { documentParts } from './document-parts';
 import type { EventValidator, LogSink } from './ports';
-import type { EventPreparation } from './prepare-event';
+import type { CaptureContext, EventPreparation } from './prepare-event';
 import { prepareEvent } from './prepare-event';
 import { TurnBudget } from './turn-budget';
 
@@ -29,6 +29,25 @@ export interface CaptureRequest {
   owner: string;
   namespaces: Record<string, string>;
 }
+
+/** A document checked on receipt whose events are being validated and prepared (CaptureService.begin). */
+export interface BegunCapture {
+  document: JsonObject;
+  captureID: string;
+  parts: DocumentParts;
+  checked: Promise<CheckedEvents>;
+  cancel: () => void;
+}
+
+interface CheckedEvents {
+  /** Problems of the invalid events. */
+  invalid: ProblemBody[];
+  /** The valid events, prepared, in document order, with their JSON pointers. */
+  prepared: StoredEvent[];
+  pointers: string[];
+}
+
+type DocumentParts = ReturnType<typeof documentParts>;
 
 /** Longest `errors` list a job keeps; the rest are summarised in one last entry. */
 const MAX_JOB_ERRORS = 1000;
@@ -68,10 +87,12 @@ export class CaptureService {
   }
 
   /**
-   * Accepts a document: problems found on receipt (envelope, limits) are thrown (400/413, nothing stored);
-   * otherwise the job is persisted, processing starts in the background, and the job is returned for the 202.
+   * Checks a document on receipt (envelope, limits: problems are thrown, 400/413) and starts validating and
+   * preparing its events in the background, before it is submitted: the XML path does this while the document's
+   * schema validation is still running in its worker, so that the two overlap. Nothing is stored; `cancel` stops
+   * the work when the document is refused after all.
    */
-  async submit(document: JsonObject, request: CaptureRequest): Promise<CaptureJobRecord> {
+  begin(document: JsonObject, request: CaptureRequest): BegunCapture {
     const envelopeProblems = this.deps.validator.validateDocumentEnvelope(document);
     if (envelopeProblems.length > 0) throw problemsToError(envelopeProblems);
     const parts = documentParts(document);
@@ -80,9 +101,28 @@ export class CaptureService {
         'CaptureLimitExceededException',
         `The document has ${parts.events.length} events; at most ${this.deps.limits.maxEvents} are accepted per capture.`,
       );
-    const job = this.newJob(request, parts.events.length);
-    await this.deps.store.createJob(job);
-    const work = this.process(job, parts, request).finally(() => this.inFlight.delete(work));
+    const captureID = this.newCaptureId();
+    const control = { cancelled: false };
+    const checked = this.checkEvents(parts, { ...request, captureID }, control);
+    checked.catch(() => undefined); // awaited by process(); a cancelled capture is never awaited
+    return { document, captureID, parts, checked, cancel: () => (control.cancelled = true) };
+  }
+
+  /**
+   * Accepts a document: problems found on receipt (envelope, limits) are thrown (400/413, nothing stored);
+   * otherwise the job is persisted, processing goes on in the background, and the job is returned for the 202.
+   * `begun`: the same document's `begin`, when the caller started it earlier.
+   */
+  async submit(document: JsonObject, request: CaptureRequest, begun?: BegunCapture): Promise<CaptureJobRecord> {
+    const capture = begun?.document === document ? begun : this.begin(document, request);
+    const job = this.newJob(request, capture.parts.events.length, capture.captureID);
+    try {
+      await this.deps.store.createJob(job);
+    } catch (error) {
+      capture.cancel();
+      throw error;
+    }
+    const work = this.process(job, capture, request).finally(() => this.inFlight.delete(work));
     this.inFlight.add(work);
     return job;
   }
@@ -113,9 +153,9 @@ export class CaptureService {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  private newJob(request: CaptureRequest, eventCount: number): CaptureJobRecord {
+  private newJob(request: CaptureRequest, eventCount: number, captureID = this.newCaptureId()): CaptureJobRecord {
     return {
-      captureID: this.newCaptureId(),
+      captureID,
       running: true,
       success: true,
       captureErrorBehaviour: request.behaviour,
@@ -142,32 +182,40 @@ export class CaptureService {
     return { success: errors.length === 0, errors: capErrors(errors) };
   }
 
-  private async process(
-    job: CaptureJobRecord,
-    parts: ReturnType<typeof documentParts>,
-    request: CaptureRequest,
-  ): Promise<void> {
-    const { store, validator, preparation, logger } = this.deps;
-    try {
-      const invalid: ProblemBody[] = [];
-      const prepared: StoredEvent[] = [];
-      const pointers: string[] = [];
-      const context = { ...request, captureID: job.captureID };
-      // MongoDB copies each event once, batch by batch, when it writes it: its query fields are computed then
-      // (prepare-event.ts `deferQueryFields`). The embedded store keeps them in memory from the start.
-      const options = { deferQueryFields: store.kind === 'mongodb' };
-      const turns = new TurnBudget();
-      for (const [index, event] of parts.events.entries()) {
-        if (turns.spent()) await turns.yield();
-        const pointer = `${parts.eventListPointer}/${index}`;
-        const problems = validator.validateEvent(event, { index, pointer }, { standalone: false });
-        if (problems.length > 0) {
-          invalid.push(...problems);
-          continue;
-        }
-        prepared.push(prepareEvent(event as JsonObject, context, preparation, options));
-        pointers.push(pointer);
+  /** Validates and prepares every event, giving the event loop a turn every few milliseconds (turn-budget.ts). */
+  private async checkEvents(
+    parts: DocumentParts,
+    context: CaptureContext,
+    control: { cancelled: boolean },
+  ): Promise<CheckedEvents> {
+    const { store, validator, preparation } = this.deps;
+    const checked: CheckedEvents = { invalid: [], prepared: [], pointers: [] };
+    // MongoDB copies each event once, batch by batch, when it writes it: its query fields are computed then
+    // (prepare-event.ts `deferQueryFields`). The embedded store keeps them in memory from the start.
+    const options = { deferQueryFields: store.kind === 'mongodb' };
+    const turns = new TurnBudget();
+    for (const [index, event] of parts.events.entries()) {
+      if (turns.spent()) {
+        await turns.yield();
+        if (control.cancelled) break;
       }
+      const pointer = `${parts.eventListPointer}/${index}`;
+      const problems = validator.validateEvent(event, { index, pointer }, { standalone: false });
+      if (problems.length > 0) {
+        checked.invalid.push(...problems);
+        continue;
+      }
+      checked.prepared.push(prepareEvent(event as JsonObject, context, preparation, options));
+      checked.pointers.push(pointer);
+    }
+    return checked;
+  }
+
+  private async process(job: CaptureJobRecord, capture: BegunCapture, request: CaptureRequest): Promise<void> {
+    const { store, logger } = this.deps;
+    const parts = capture.parts;
+    try {
+      const { invalid, prepared, pointers } = await capture.checked;
       if (invalid.length > 0 && (request.behaviour === 'rollback' || prepared.length === 0)) {
         await store.failJob(job.captureID, capErrors(invalid));
         logger.info({ captureID: job.captureID, invalid: invalid.length }, 'capture rejected');

@@ -16,7 +16,12 @@ import type { Services } from './services';
  * copying measured worse: the server's RSS after the capture stayed higher by about the document's size.) Peak
  * memory of a 50 MB capture: test/bench/xml-memory.ts.
  */
-export async function readXmlBody(raw: unknown, services: Services): Promise<ParsedXmlDocument> {
+export async function readXmlBody(
+  raw: unknown,
+  services: Services,
+  /** Called with the parsed document while its schema validation may still be running (e.g. to start work early). */
+  whileValidating?: (parsed: ParsedXmlDocument) => void,
+): Promise<ParsedXmlDocument> {
   if (!Buffer.isBuffer(raw) || raw.length === 0) throw validationError('The request body is empty.');
   if (!isUtf8(raw)) throw validationError('The request body is not valid UTF-8.');
   const { maxBytes, maxDepth, xmlSchemaValidation } = services.config.capture;
@@ -26,6 +31,7 @@ export async function readXmlBody(raw: unknown, services: Services): Promise<Par
   const validation = xmlSchemaValidation ? validateEpcisXmlSchema(raw, { maxLength: maxBytes, maxDepth }) : null;
   validation?.catch(() => undefined); // awaited below unless the parse fails first
   const parsed = await parseEpcisXml(raw, { maxLength: maxBytes, maxDepth });
+  whileValidating?.(parsed);
   if (validation) {
     const errors = await validation;
     if (errors.length > 0) {

@@ -3,7 +3,9 @@
  */
 import type { Request, Response } from 'express';
 import { EpcisError, noSuchResource, validationError } from '../../errors/epcis-errors';
-import type { CaptureErrorBehaviour, JsonValue } from '../../model/types';
+import type { CaptureErrorBehaviour, JsonObject, JsonValue } from '../../model/types';
+import type { BegunCapture } from '../../capture/capture-service';
+import type { ParsedXmlDocument } from '../../formats/xml';
 import { setVersionHeaders } from '../gs1-headers';
 import { jobView } from '../job-view';
 import { negotiate } from '../negotiation';
@@ -35,12 +37,31 @@ export async function postCapture(req: Request, res: Response, services: Service
   if (services.shuttingDown) throw new EpcisError('ServiceUnavailableException', 'The server is shutting down.');
   const format = bodyFormat(req, ['json', 'xml']);
   const behaviour = captureErrorBehaviour(req);
-  const { document, namespaces } =
-    format === 'xml' ? await readXmlBody(takeBody(req), services) : await readJsonDocument(req, services);
+  const owner = principalOf(req);
+  // An XML document's events are validated and prepared while its schema validation runs in its worker; the work
+  // is dropped if the document is refused. A problem found by `begin` is left for `submit` to report, after the
+  // schema's verdict, as before.
+  let begun: BegunCapture | undefined;
+  const startEarly = (parsed: ParsedXmlDocument) => {
+    try {
+      begun = services.capture.begin(parsed.document, { behaviour, owner, namespaces: parsed.namespaces });
+    } catch {
+      begun = undefined;
+    }
+  };
+  let received: { document: JsonObject; namespaces: Record<string, string> };
+  try {
+    received =
+      format === 'xml' ? await readXmlBody(takeBody(req), services, startEarly) : await readJsonDocument(req, services);
+  } catch (error) {
+    begun?.cancel();
+    throw error;
+  }
+  const { document, namespaces } = received;
   learnCompanyPrefixes(documentParts(document).events, services.companyPrefixes);
   // New prefix lengths are stored alongside the job, before the 202 (a failed write is logged, never fatal).
   const prefixesSaved = services.prefixMemory.flush();
-  const job = await services.capture.submit(document, { behaviour, owner: principalOf(req), namespaces });
+  const job = await services.capture.submit(document, { behaviour, owner, namespaces }, begun);
   await prefixesSaved;
   setVersionHeaders(res);
   res
