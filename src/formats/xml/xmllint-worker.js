@@ -28,12 +28,16 @@ class SharedSlices extends Uint8Array {
   }
 }
 
-/** Documents whose whole contents MEMFS holds as a view of the memory this worker received (not a copy). */
+/** Documents whose whole contents MEMFS holds as a view of the shared memory this worker received (not a copy). */
 function documentViews(documents) {
   return documents.filter((doc) =>
     handedOut.some(
       ({ from, view }) =>
-        from === doc && view.buffer === doc.buffer && view.byteOffset === doc.byteOffset && view.length === doc.length,
+        from === doc &&
+        doc.buffer instanceof SharedArrayBuffer &&
+        view.buffer === doc.buffer &&
+        view.byteOffset === doc.byteOffset &&
+        view.length === doc.length,
     ),
   ).length;
 }

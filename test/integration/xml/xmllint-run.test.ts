@@ -2,7 +2,7 @@
  * Our xmllint worker (src/formats/xml/xmllint-run.ts, xmllint-worker.js) answers exactly as xmllint-wasm's own
  * validateXML (same exit verdict, same output) on valid, invalid and malformed documents, alone and together,
  * and keeps each document in its file system as a view of the memory it received: the shared bytes themselves
- * for a SharedArrayBuffer (no copy at all), the one postMessage copy otherwise.
+ * for a SharedArrayBuffer (no copy at all), one shared copy of other bytes or of a string's UTF-8 form.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -87,7 +87,7 @@ describe('xmllint worker (our own, documents shared)', function () {
     assert.match(r.stderr, /^doc_1\.xml:\d+: .*bogus/m);
   });
 
-  it('plain bytes (not shared) reach the worker once and are held there as a view of that copy', async () => {
+  it('plain bytes (not shared) are copied once into shared memory, held by the worker as a view of it', async () => {
     const documents = [{ fileName: 'doc_0.xml', contents: Buffer.from(valid(11)) }];
     const r = await runXmllint({ documents, schemas, args: args(documents), maxMemoryPages: 16384 });
     assert.deepEqual([r.exitCode, r.documentViews], [0, 1]);
