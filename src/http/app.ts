@@ -22,6 +22,7 @@ import { problemFormat, sendProblem, toEpcisError } from './problem';
 import type { Method, Route } from './route-table';
 import { allowOf } from './route-table';
 import { routes } from './routes';
+import { sharedXmlBody } from './shared-body';
 import type { ContextAnalyser, Services } from './services';
 import { checkVersionHeaders } from './version-negotiation';
 
@@ -42,7 +43,9 @@ function mountRoute(app: express.Express, route: Route, services: Services): voi
     res.set({ Allow: allow, ...DISCOVERY_HEADERS, ...(route.discovery?.(services) ?? {}) });
     res.status(204).end();
   });
-  const rawBody = express.raw({ type: () => true, limit: services.config.capture.maxBytes });
+  const { maxBytes } = services.config.capture;
+  // XML bodies into one SharedArrayBuffer, shared with the XSD worker (shared-body.ts); others as raw bytes.
+  const rawBody = sharedXmlBody(maxBytes, express.raw({ type: () => true, limit: maxBytes }));
   for (const method of ['GET', 'POST', 'DELETE'] as const satisfies Method[]) {
     const handler = route.handlers[method];
     if (!handler) continue;

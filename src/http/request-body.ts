@@ -12,19 +12,26 @@ export type BodyFormat = 'json' | 'xml';
 const JSON_TYPES = new Set(['application/json', 'application/ld+json']);
 const XML_TYPES = new Set(['application/xml', 'text/xml']);
 
+/** The media type and parameters of a Content-Type header, lower case. */
+function contentType(header: string | undefined): { mediaType: string; params: string[] } {
+  const [mediaType = '', ...params] = (header ?? '').split(';').map((s) => s.trim().toLowerCase());
+  return { mediaType, params };
+}
+
+/** The format a Content-Type header names (JSON or XML media types), if any. */
+export function declaredFormat(header: string | undefined): BodyFormat | undefined {
+  const { mediaType } = contentType(header);
+  return JSON_TYPES.has(mediaType) ? 'json' : XML_TYPES.has(mediaType) ? 'xml' : undefined;
+}
+
 /** The body's format from Content-Type, or 415 UnsupportedMediaTypeException. */
 export function bodyFormat(req: Request, accepted: readonly BodyFormat[]): BodyFormat {
   const header = req.headers['content-type'];
-  const [mediaType = '', ...params] = (header ?? '').split(';').map((s) => s.trim().toLowerCase());
-  const charset = params
-    .find((p) => p.startsWith('charset='))
+  const charset = contentType(header)
+    .params.find((p) => p.startsWith('charset='))
     ?.slice(8)
     .replace(/"/g, '');
-  const format: BodyFormat | undefined = JSON_TYPES.has(mediaType)
-    ? 'json'
-    : XML_TYPES.has(mediaType)
-      ? 'xml'
-      : undefined;
+  const format = declaredFormat(header);
   if (!format || !accepted.includes(format))
     throw new EpcisError(
       'UnsupportedMediaTypeException',

@@ -10,11 +10,20 @@ import type { ParsedXmlDocument } from '../formats/xml';
 import type { Services } from './services';
 
 /**
- * The body's bytes are never decoded into one string: the parser decodes them chunk by chunk and the XSD worker
- * receives them as they are, so that a large document is held as received plus the worker's copy, rather than as
- * bytes, text, and the worker's copy of the text. (A SharedArrayBuffer that the worker would share instead of
- * copying measured worse: the server's RSS after the capture stayed higher by about the document's size.) Peak
- * memory of a 50 MB capture: test/bench/xml-memory.ts.
+ * The body's bytes are held once: an XML body is read into one SharedArrayBuffer (shared-body.ts), which this
+ * thread's parser decodes chunk by chunk (never into one string) while the XSD worker validates the same memory
+ * (its file system keeps a view of it: xmllint-run.ts). A compressed body comes from express.raw as a plain Buffer;
+ * the validator then makes one shared copy of it. `raw` must be the only reference to the body (takeBody).
+ * Measured with test/bench/xml-memory.ts (50.6 MiB, 54,728 ObjectEvents; server peak RSS growth over idle, in
+ * document sizes; 3 runs before, 3-4 after, alternating), before (express.raw + xmllint-wasm's validateXML) -> after:
+ *   up to the 202 (receipt, parse, XSD): MongoDB 4.63-5.39x -> 2.26-2.32x, embedded 5.40-5.47x -> 2.29-2.69x;
+ *   whole capture: MongoDB 5.02-6.29x -> 5.01-5.14x, embedded 9.71-9.88x -> 8.75-9.14x (the peak is now in the
+ *   capture job after the 202, while the events are stored: the RSS climbs there with arrayBuffers flat);
+ *   kept after a full GC: MongoDB 0.79-1.71x -> 0.81-1.10x, embedded 5.03-5.06x -> 4.07-4.45x.
+ * The shared buffer does not outlive the request: process.memoryUsage().arrayBuffers drops by the document's size
+ * about 6 s into the 34 s MongoDB capture, with the job still storing. The earlier note here (a shared copy kept
+ * about 1x after the capture) is not borne out: that try copied the body into shared memory while xmllint-wasm
+ * still made its own two copies, and "kept" varies by up to 0.9x between runs of the same code.
  */
 export async function readXmlBody(
   raw: unknown,

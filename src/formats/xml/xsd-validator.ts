@@ -1,6 +1,7 @@
 /**
  * XSD validation with xmllint-wasm (libxml2 compiled to WebAssembly: no native build; each call runs in a worker
- * thread, so validation never blocks the event loop). Schema files are read once per schema set and handed to
+ * thread of our own, xmllint-run.ts, so validation never blocks the event loop and a document in shared memory is
+ * never copied). Schema files are read once per schema set and handed to
  * xmllint through its in-memory file system; the schema is chosen by the document's root namespace.
  * The project's own XSDs live in `schemas/xsd/`; the same code validates against any other set (the tests use
  * the official GS1 XSDs as an oracle).
@@ -8,8 +9,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
-import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
 import { checkXmlPrologue, resolveLimits, type XmlLimits } from './xml-limits';
+import { runXmllint, type XmllintFile, type XmllintOutcome } from './xmllint-run';
 import { XsdBatcher } from './xsd-batcher';
 
 export interface XsdValidationError {
@@ -88,8 +89,27 @@ export function rootNamespace(xml: XmlSource): string {
   return ns;
 }
 
+/** xmllint's exit codes for "valid" (0) and "invalid against the schema" (3, 4); any other code is a failure. */
+const INVALID_OR_VALID = new Set([0, 3, 4]);
+
+/**
+ * The `file:line: message` lines of xmllint's error output (the last line, its verdict, is left out), as
+ * xmllint-wasm's validateXML reads them: lines without a file and line are not errors of a document.
+ */
+function errorLines(stderr: string): { fileName: string; line: number; message: string }[] {
+  return stderr
+    .split('\n')
+    .slice(0, -2)
+    .flatMap((text) => {
+      const [fileName, lineNumber, ...rest] = text.split(':');
+      return fileName && lineNumber && rest.length > 0
+        ? [{ fileName, line: parseInt(lineNumber, 10), message: rest.join(':').trim() }]
+        : [];
+    });
+}
+
 export class XsdValidator {
-  private readonly files: XMLFileInfo[];
+  private readonly files: XmllintFile[];
 
   constructor(private readonly layout: XsdSetLayout) {
     // xmllint's in-memory FS is flat: schema imports use `./<base name>`, so files are loaded by base name.
@@ -102,8 +122,9 @@ export class XsdValidator {
   /**
    * Validates several documents in one xmllint run per entry schema; returns the errors of each document.
    * xmllint runs with `--stream` (libxml2's reader validates as it reads, building no tree): its memory stays
-   * small whatever the document size, where a tree took about 6x the document (a 50 MB capture). A document
-   * given as bytes goes to the worker as is (strings are copied there, then encoded to UTF-8 once more).
+   * small whatever the document size, where a tree took about 6x the document (a 50 MB capture). Bytes in a
+   * SharedArrayBuffer are validated where they are (no copy); other bytes are copied once into the worker, and a
+   * string is encoded once into shared memory (xmllint-run.ts).
    */
   async validateMany(docs: XmlSource[]): Promise<XsdValidationError[][]> {
     const results: XsdValidationError[][] = docs.map(() => []);
@@ -117,33 +138,38 @@ export class XsdValidator {
       groups.set(entry, [...(groups.get(entry) ?? []), i]);
     });
     for (const [entry, indexes] of groups) {
-      const base = path.basename(entry);
-      const schema = this.files.find((f) => f.fileName === base)!;
-      // xmllint-wasm writes a Uint8Array to its file system as it does the UTF-8 form of a string (its typings
-      // only name strings).
-      const xml = indexes.map((i) => ({ fileName: `doc_${i}.xml`, contents: docs[i] as string }));
-      try {
-        const r = await validateXML({
-          xml,
-          schema,
-          preload: this.files.filter((f) => f !== schema),
-          maxMemoryPages: 16384,
-          stream: true,
-        });
-        for (const e of r.errors) {
-          const m = e.loc ? /^doc_(\d+)\.xml$/.exec(e.loc.fileName) : null;
-          if (m) results[Number(m[1])]!.push({ message: e.message, line: e.loc?.lineNumber ?? null });
-        }
-        // With --stream, a document that is not well-formed is only named, without a line ("doc_1.xml : failed to
-        // parse") and the run still ends as a validation failure when another document is invalid.
-        for (const m of r.rawOutput.matchAll(/^doc_(\d+)\.xml : failed to parse$/gm))
-          results[Number(m[1])]!.push({ message: 'The document is not well-formed XML', line: null });
-      } catch (err) {
-        // xmllint exits with a non-validation code when a document is not well-formed.
-        for (const i of indexes) results[i]!.push({ message: (err as Error).message.trim(), line: null });
+      const outcome = await this.run(entry, indexes, docs);
+      if (!INVALID_OR_VALID.has(outcome.exitCode)) {
+        // xmllint exits with another code when it cannot run (e.g. a document that is not well-formed, alone).
+        for (const i of indexes) results[i]!.push({ message: outcome.stderr.trim(), line: null });
+        continue;
       }
+      for (const { fileName, line, message } of outcome.exitCode === 0 ? [] : errorLines(outcome.stderr)) {
+        const m = /^doc_(\d+)\.xml$/.exec(fileName);
+        if (m) results[Number(m[1])]!.push({ message, line });
+      }
+      // With --stream, a document that is not well-formed is only named, without a line ("doc_1.xml : failed to
+      // parse") and the run still ends as a validation failure when another document is invalid.
+      for (const m of outcome.stderr.matchAll(/^doc_(\d+)\.xml : failed to parse$/gm))
+        results[Number(m[1])]!.push({ message: 'The document is not well-formed XML', line: null });
     }
     return results;
+  }
+
+  /** One xmllint run: the documents `indexes` of `docs` against the entry schema `entry`. */
+  private async run(entry: string, indexes: number[], docs: XmlSource[]): Promise<XmllintOutcome> {
+    const schema = this.files.find((f) => f.fileName === path.basename(entry))!;
+    try {
+      return await runXmllint({
+        documents: indexes.map((i) => ({ fileName: `doc_${i}.xml`, contents: docs[i]! })),
+        schemas: [schema, ...this.files.filter((f) => f !== schema)],
+        args: ['--schema', schema.fileName, '--noout', '--stream', ...indexes.map((i) => `doc_${i}.xml`)],
+        maxMemoryPages: 16384,
+      });
+    } catch (err) {
+      // The worker failed (e.g. out of memory): every document of the run gets the reason, as a run error.
+      return { exitCode: -1, stdout: '', stderr: (err as Error).message, documentViews: 0 };
+    }
   }
 
   async validate(xml: XmlSource): Promise<XsdValidationError[]> {
