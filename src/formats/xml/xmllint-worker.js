@@ -42,7 +42,7 @@ function documentViews(documents) {
   ).length;
 }
 
-function run({ documents, schemas, args, initialMemoryPages, maxMemoryPages }) {
+function run({ wasmModule, documents, schemas, args, initialMemoryPages, maxMemoryPages }) {
   const viewed = documents.map(
     ({ contents }) => new SharedSlices(contents.buffer, contents.byteOffset, contents.byteLength),
   );
@@ -74,6 +74,14 @@ function run({ documents, schemas, args, initialMemoryPages, maxMemoryPages }) {
       post({ exitCode: -1, stdout: '', stderr: 'WASM Abort: ' + reason });
     },
     wasmMemory: new WebAssembly.Memory({ initial: initialMemoryPages, maximum: maxMemoryPages }),
+    // The module compiled once by the parent (xmllint-run.ts), instead of reading and compiling xmllint.wasm here.
+    instantiateWasm(imports, receiveInstance) {
+      WebAssembly.instantiate(wasmModule, imports).then(
+        (instance) => receiveInstance(instance, wasmModule),
+        (error) => post({ exitCode: -1, stdout: '', stderr: 'WASM instantiation failed: ' + String(error) }),
+      );
+      return {};
+    },
   }).catch((error) =>
     post({ exitCode: -1, stdout: '', stderr: String(error && error.message ? error.message : error) }),
   );
