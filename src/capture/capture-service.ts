@@ -188,11 +188,8 @@ export class CaptureService {
     context: CaptureContext,
     control: { cancelled: boolean },
   ): Promise<CheckedEvents> {
-    const { store, validator, preparation } = this.deps;
+    const { validator, preparation } = this.deps;
     const checked: CheckedEvents = { invalid: [], prepared: [], pointers: [] };
-    // MongoDB copies each event once, batch by batch, when it writes it: its query fields are computed then
-    // (prepare-event.ts `deferQueryFields`). The embedded store keeps them in memory from the start.
-    const options = { deferQueryFields: store.kind === 'mongodb' };
     const turns = new TurnBudget();
     for (const [index, event] of parts.events.entries()) {
       if (turns.spent()) {
@@ -205,7 +202,7 @@ export class CaptureService {
         checked.invalid.push(...problems);
         continue;
       }
-      checked.prepared.push(prepareEvent(event as JsonObject, context, preparation, options));
+      checked.prepared.push(prepareEvent(event as JsonObject, context, preparation));
       checked.pointers.push(pointer);
     }
     return checked;

@@ -5,7 +5,7 @@
  */
 import { encodeKey, encodeKeys } from '../model/key-codec';
 import type { JsonObject, JsonValue } from '../model/types';
-import { identityKey, type QueryFields, type StoredEvent } from '../store/stored-event';
+import { identityKey, type StoredEvent } from '../store/stored-event';
 
 export interface EventPreparation {
   /** Assigns an eventID to an event that has none (EPCIS 2.0 REST binding: "the server should populate the event ID"). */
@@ -48,22 +48,7 @@ function usedNamespaces(value: JsonValue, namespaces: Record<string, string>, ou
   return encode;
 }
 
-export interface PrepareOptions {
-  /**
-   * Leave the query fields to be computed when the store reads `q` (an enumerable accessor, computed on EVERY read,
-   * never kept): for a store that copies each event once when it writes it (MongoDB), so that a large capture does
-   * not hold the query fields of all its events at once (about 1.4 kB per ObjectEvent, more than the event itself)
-   * while it is classified and written batch by batch. The embedded store keeps `q` in memory: no deferral there.
-   */
-  deferQueryFields?: boolean;
-}
-
-export function prepareEvent(
-  captured: JsonObject,
-  context: CaptureContext,
-  deps: EventPreparation,
-  options: PrepareOptions = {},
-): StoredEvent {
+export function prepareEvent(captured: JsonObject, context: CaptureContext, deps: EventPreparation): StoredEvent {
   const { recordTime: _ignored, ...event } = captured;
   const given = event['eventID'];
   const eventIDAssigned = typeof given !== 'string';
@@ -77,7 +62,7 @@ export function prepareEvent(
     (eventID.startsWith('ni:///sha-256;') && deps.assignEventId(event, context.namespaces) === eventID);
   const namespaces: Record<string, string> = {};
   const encode = usedNamespaces(event, context.namespaces, namespaces);
-  const fields: Omit<StoredEvent, 'q'> & { q?: QueryFields } = {
+  return {
     _id: identityKey(eventID, isErrorDeclaration),
     eventID,
     isErrorDeclaration,
@@ -92,19 +77,6 @@ export function prepareEvent(
     type: String(event['type']),
     event: encode ? encodeKeys(event) : event,
     namespaces,
-  };
-  if (!options.deferQueryFields) {
-    fields.q = deps.queryFields(event, context.namespaces) as QueryFields;
-    return fields as StoredEvent;
-  }
-  // An accessor written in the literal, in the position of the value it stands for (spread and BSON serialisation
-  // read it as a plain value). Object.defineProperty on the finished object instead turned each event into a
-  // dictionary-mode object, about 1 kB more: as much as the query fields it spared.
-  const documentNamespaces = context.namespaces;
-  return {
-    ...fields,
-    get q() {
-      return deps.queryFields(event, documentNamespaces);
-    },
+    q: deps.queryFields(event, context.namespaces),
   };
 }

@@ -103,8 +103,6 @@ async function abandon(ctx: MongoContext, captureID: string): Promise<void> {
  * Writes the capture's events, hidden while it is pending, with the recordTime it commits with. A key already in
  * `events` is either this capture's own earlier write (a retried batch) or a leftover of a capture that never
  * committed (it lost its claim to a recovery, then wrote late): the leftover is removed and the write repeated.
- * The documents of the next batch (their query fields, computed here, and terms) are built while the server stores
- * the current one, so that this process's work and the server's overlap.
  */
 async function writeHidden(
   ctx: MongoContext,
@@ -112,38 +110,24 @@ async function writeHidden(
   events: StoredEvent[],
   recordTime: Date,
 ): Promise<void> {
-  const batchAt = (start: number) =>
-    events
+  for (let start = 0; start < events.length; start += BATCH) {
+    const docs = events
       .slice(start, start + BATCH)
       .map((event): StoredEvent => withTerms({ ...event, captureID, state: 'committed', recordTime }));
-  let docs = events.length > 0 ? batchAt(0) : [];
-  for (let start = 0; start < events.length; start += BATCH) {
-    const written = writeBatch(ctx, captureID, docs);
-    written.catch(() => undefined); // awaited below; not an unhandled rejection while the next batch is built
-    let next: StoredEvent[] = [];
-    if (start + BATCH < events.length) {
-      await new Promise((resolve) => setImmediate(resolve)); // lets the driver send this batch first
-      next = batchAt(start + BATCH);
-    }
-    await written;
-    docs = next;
-  }
-}
-
-async function writeBatch(ctx: MongoContext, captureID: string, docs: StoredEvent[]): Promise<void> {
-  for (let attempt = 0; ; attempt += 1) {
-    const clashes = await insertReportingClashes(ctx, docs);
-    if (clashes.length === 0) return;
-    const holders = await retrying(() =>
-      ctx.events.find({ _id: { $in: clashes } }, { projection: { _id: 1, captureID: 1 } }).toArray(),
-    );
-    const others = holders.filter((doc) => doc.captureID !== captureID);
-    const foreign = await withoutLeftovers(ctx, others);
-    if (foreign.length > 0 || attempt >= 3)
-      throw implementationError(
-        `Capture ${captureID} found event ${foreign[0]?._id ?? clashes[0]} stored by another capture`,
+    for (let attempt = 0; ; attempt += 1) {
+      const clashes = await insertReportingClashes(ctx, docs);
+      if (clashes.length === 0) break;
+      const holders = await retrying(() =>
+        ctx.events.find({ _id: { $in: clashes } }, { projection: { _id: 1, captureID: 1 } }).toArray(),
       );
-    if (others.length === 0) return; // only this capture's own earlier write
+      const others = holders.filter((doc) => doc.captureID !== captureID);
+      const foreign = await withoutLeftovers(ctx, others);
+      if (foreign.length > 0 || attempt >= 3)
+        throw implementationError(
+          `Capture ${captureID} found event ${foreign[0]?._id ?? clashes[0]} stored by another capture`,
+        );
+      if (others.length === 0) break; // only this capture's own earlier write
+    }
   }
 }
 

@@ -36,23 +36,6 @@ describe('prepareEvent', () => {
     assert.equal(stored.state, 'staged');
   });
 
-  it('with deferred query fields, computes them on every read of q and keeps none (a copy gets them as a value)', () => {
-    let computed = 0;
-    const counting = {
-      ...deps,
-      queryFields: (e: JsonObject) => ({ marker: (computed += 1), type: e['type'] ?? null }),
-    };
-    const stored = prepareEvent(event, context, counting, { deferQueryFields: true });
-    assert.equal(computed, 0, 'nothing computed while preparing');
-    assert.deepEqual(Object.keys(stored), Object.keys(prepareEvent(event, context, deps)), 'same keys, same order');
-    const copy = { ...stored };
-    assert.equal(computed, 1);
-    assert.deepEqual(copy.q, { marker: 1, type: 'ObjectEvent' });
-    assert.equal(Object.getOwnPropertyDescriptor(copy, 'q')?.get, undefined, 'the copy holds a plain value');
-    assert.deepEqual(JSON.parse(JSON.stringify(stored)).q, { marker: 2, type: 'ObjectEvent' }, 'serialised as a value');
-    assert.equal(computed, 2, 'never cached on the prepared event');
-  });
-
   it('keys an error declaration apart from its original', () => {
     const withId = { ...event, eventID: 'urn:uuid:1' };
     const declared = { ...withId, errorDeclaration: { declarationTime: '2024-02-01T00:00:00Z' } };
