@@ -1,7 +1,9 @@
 /**
  * Capture (EPCIS 2.0 REST binding POST /capture and POST /events; EPCIS-DIGEST §d; DESIGN.md "Capture"):
- * receive -> validate envelope -> persist the job -> (asynchronously) validate each event -> prepare -> commit
- * with the requested GS1-Capture-Error-Behaviour -> job finished.
+ * receive -> validate envelope -> (in the background, sharing the event loop) validate and prepare each event, while
+ * the job is persisted and the 202 sent -> commit with the requested GS1-Capture-Error-Behaviour -> job finished.
+ * `begin` starts the background work before `submit` (the XML path, during its schema validation); nothing is stored
+ * before `submit` persists the job.
  */
 import { randomUUID } from 'node:crypto';
 import { EpcisError, validationError } from '../errors/epcis-errors';

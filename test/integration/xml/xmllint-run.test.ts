@@ -8,19 +8,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateXML } from 'xmllint-wasm';
-import { serializeEpcisXml } from '../../../src/formats/xml';
 import { runXmllint, sharedUtf8, type XmllintDocument } from '../../../src/formats/xml/xmllint-run';
 import { PROJECT_XSD_LAYOUT } from '../../../src/formats/xml/xsd-validator';
-import { EXAMPLE_NS, epcisDocument, objectEvent } from '../../support/event-factory';
-
-const valid = (i: number) =>
-  serializeEpcisXml(
-    epcisDocument([objectEvent(i, { 'example:note': 'café 中文 𝄞' })]),
-    { example: EXAMPLE_NS },
-    { cbvFormat: 'Always_URN' },
-  );
-const invalid = (i: number) => valid(i).replace('<action>', '<bogus>1</bogus><action>');
-const malformed = (i: number) => valid(i).replace('</EPCISBody>', '');
+import { malformedXml, schemaInvalidXml, validXml } from '../../support/xml-samples';
 
 const schemas = PROJECT_XSD_LAYOUT.files.map((f) => ({
   fileName: path.basename(f),
@@ -62,10 +52,13 @@ describe('xmllint worker (our own, documents shared)', function () {
   this.timeout(120_000);
 
   const cases: [string, string[]][] = [
-    ['a valid document', [valid(1)]],
-    ['an invalid document', [invalid(2)]],
-    ['a malformed document alone', [malformed(3)]],
-    ['valid, invalid and malformed documents in one run', [valid(4), invalid(5), malformed(6), valid(7)]],
+    ['a valid document', [validXml(1)]],
+    ['an invalid document', [schemaInvalidXml(2)]],
+    ['a malformed document alone', [malformedXml(3)]],
+    [
+      'valid, invalid and malformed documents in one run',
+      [validXml(4), schemaInvalidXml(5), malformedXml(6), validXml(7)],
+    ],
   ];
   for (const [name, texts] of cases)
     it(`answers as xmllint-wasm's validateXML: ${name}`, async () => {
@@ -74,11 +67,11 @@ describe('xmllint worker (our own, documents shared)', function () {
     });
 
   it('holds a document in a SharedArrayBuffer as a view of that memory (no copy), and a string encoded once', async () => {
-    const shared = sharedUtf8(valid(8));
+    const shared = sharedUtf8(validXml(8));
     assert.ok(shared.buffer instanceof SharedArrayBuffer);
     const documents: XmllintDocument[] = [
       { fileName: 'doc_0.xml', contents: shared },
-      { fileName: 'doc_1.xml', contents: invalid(9) },
+      { fileName: 'doc_1.xml', contents: schemaInvalidXml(9) },
     ];
     const r = await runXmllint({ documents, schemas, args: args(documents), maxMemoryPages: 16384 });
     assert.equal(r.documentViews, 2);
@@ -88,13 +81,13 @@ describe('xmllint worker (our own, documents shared)', function () {
   });
 
   it('plain bytes (not shared) are copied once into shared memory, held by the worker as a view of it', async () => {
-    const documents = [{ fileName: 'doc_0.xml', contents: Buffer.from(valid(11)) }];
+    const documents = [{ fileName: 'doc_0.xml', contents: Buffer.from(validXml(11)) }];
     const r = await runXmllint({ documents, schemas, args: args(documents), maxMemoryPages: 16384 });
     assert.deepEqual([r.exitCode, r.documentViews], [0, 1]);
   });
 
   it('reports a wasm memory too small to run as a failure, not a verdict', async () => {
-    const documents = [{ fileName: 'doc_0.xml', contents: valid(12) }];
+    const documents = [{ fileName: 'doc_0.xml', contents: validXml(12) }];
     // The worker either answers with a failure code or ends with an error (the run then rejects).
     const r = await runXmllint({ documents, schemas, args: args(documents), maxMemoryPages: 1 }).catch(
       (error: Error) => ({ exitCode: -1, stderr: error.message }),
