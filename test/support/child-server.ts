@@ -1,4 +1,7 @@
-/** Runs the real entry point (src/main.ts) as a child process, for crash and shutdown tests. */
+/**
+ * Runs the real entry point as a child process, for crash and shutdown tests: src/main.ts under tsx, or another
+ * entry (`entry`: e.g. the compiled dist/src/main.js, run from its own directory).
+ */
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -11,9 +14,21 @@ export interface ChildServer {
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-export async function startChildServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts')], {
-    cwd: ROOT,
+export interface ChildEntry {
+  /** Node's arguments: flags and the script. */
+  args: string[];
+  cwd: string;
+}
+
+const TSX_ENTRY: ChildEntry = { args: ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts')], cwd: ROOT };
+
+export async function startChildServer(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  entry: ChildEntry = TSX_ENTRY,
+): Promise<ChildServer> {
+  const child = spawn(process.execPath, entry.args, {
+    cwd: entry.cwd,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

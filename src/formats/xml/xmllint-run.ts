@@ -6,7 +6,7 @@
  * copied it again).
  * The worker ends with the run, so its memory (the wasm instance and heap) goes back at once.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -41,12 +41,8 @@ export interface XmllintOutcome {
   documentViews: number;
 }
 
-/** The worker script: next to this module (tsx), or back in src/ from the compiled dist/src/formats/xml. */
-const WORKER_FILE =
-  [
-    path.join(__dirname, 'xmllint-worker.js'),
-    path.resolve(__dirname, '..', '..', '..', '..', 'src', 'formats', 'xml', 'xmllint-worker.js'),
-  ].find((file) => existsSync(file)) ?? path.join(__dirname, 'xmllint-worker.js');
+/** The worker script, next to this module: in src/ (tsx), and in dist/ (the build emits it, tsconfig.build.json). */
+const WORKER_FILE = path.join(__dirname, 'xmllint-worker.js');
 
 /** xmllint-wasm's default initial memory (16 MiB). */
 const DEFAULT_INITIAL_PAGES = 256;

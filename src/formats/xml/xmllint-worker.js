@@ -4,7 +4,7 @@
  * Worker thread that runs xmllint (libxml2 compiled to WebAssembly by xmllint-wasm) once, on the files and
  * arguments of its workerData, and posts { exitCode, stdout, stderr, documentViews } to its parent
  * (src/formats/xml/xmllint-run.ts starts it and ends it). Plain JavaScript, so that it runs as is under tsx and
- * from the compiled build (dist/ has no copy of it: the host finds it in src/).
+ * from the compiled build (tsconfig.build.json emits it into dist/ beside its host).
  *
  * Why not xmllint-wasm's validateXML: its worker receives the document by postMessage (a structured-clone copy)
  * and its preRun writes it to the in-memory file system (MEMFS), whose `write` keeps `input.slice(...)`: a second
