@@ -2,6 +2,7 @@
  * Value normalisation of the CBV 2.0 event hash (EPCIS-DIGEST §h rules 2, 3, 4, 7 and 8), matching the reference
  * implementation (pip `epcis-event-hash-generator`, the test oracle) where it is more precise than the digest.
  */
+import { remembered } from '../model/bounded-memo';
 import { sgtinDigitalLink, toDigitalLink } from '../identifiers/convert';
 
 /** CBV URN prefixes the hash rewrites to Web URIs (§h rule 7; the reference rewrites these five only). */
@@ -129,12 +130,7 @@ function utcText(
   rest = (rest - s) / 60;
   const mi = rest % 60;
   const h = (rest - mi) / 60;
-  let date = dayTexts.get(days);
-  if (date === undefined) {
-    date = dayText(days);
-    if (dayTexts.size >= 4096) dayTexts.clear();
-    dayTexts.set(days, date);
-  }
+  const date = remembered(dayTexts, days, 4096, dayText);
   return `${date}${PAD2[h] as string}:${PAD2[mi] as string}:${PAD2[s] as string}.${PAD3[millis] as string}Z`;
 }
 

@@ -14,6 +14,7 @@
  * The event is the standard JSON form with its keys NOT encoded (the capture pipeline calls this before
  * key-codec's encodeKeys); eventTime, recordTime, eventID and type live at the top of the StoredEvent.
  */
+import { remembered } from '../model/bounded-memo';
 import { encodeKey } from '../model/key-codec';
 import type { JsonObject, JsonValue } from '../model/types';
 import { canonicalCbv } from './cbv-canonical';
@@ -70,14 +71,7 @@ function memoisedLocations(deps: QueryFieldDeps, epc: (uri: string) => string): 
   let memo = locationMemos.get(deps.canonicalEpc);
   if (memo === undefined) locationMemos.set(deps.canonicalEpc, (memo = new Map()));
   const known = memo;
-  return (uri) => {
-    const found = known.get(uri);
-    if (found !== undefined) return found;
-    const canonical = epc(uri);
-    if (known.size >= LOCATION_MEMO_SIZE) known.clear();
-    known.set(uri, canonical);
-    return canonical;
-  };
+  return (uri) => remembered(known, uri, LOCATION_MEMO_SIZE, epc);
 }
 
 export function computeQueryFields(

@@ -10,6 +10,7 @@
  *   q.x.time.<family>.<encodedIRI> : Date[]     (the same with a date-time)
  *   q.x.sort.<encodedIRI>          : the first scalar of a top-level event field (orderBy)
  */
+import { remembered } from '../../model/bounded-memo';
 import { encodeKey } from '../../model/key-codec';
 import type { JsonObject, JsonValue } from '../../model/types';
 import { canonicalFieldName, setOwn } from '../namespaces';
@@ -41,23 +42,11 @@ const encodedFieldMemo = new Map<string, string>();
 function fieldName(key: string, namespaces: Record<string, string>): string | null {
   let memo = fieldNameMemos.get(namespaces);
   if (memo === undefined) fieldNameMemos.set(namespaces, (memo = new Map()));
-  const known = memo.get(key);
-  if (known !== undefined) return known;
-  const field = canonicalFieldName(key, namespaces);
-  if (memo.size >= MEMO_SIZE) memo.clear();
-  memo.set(key, field);
-  return field;
+  return remembered(memo, key, MEMO_SIZE, () => canonicalFieldName(key, namespaces));
 }
 
 /** `encodeKey` of a field name, remembered (a pure function). */
-function encodedField(field: string): string {
-  const known = encodedFieldMemo.get(field);
-  if (known !== undefined) return known;
-  const encoded = encodeKey(field);
-  if (encodedFieldMemo.size >= MEMO_SIZE) encodedFieldMemo.clear();
-  encodedFieldMemo.set(field, encoded);
-  return encoded;
-}
+const encodedField = (field: string): string => remembered(encodedFieldMemo, field, MEMO_SIZE, encodeKey);
 
 export class ExtensionCollector {
   /** Made at the first extension field (most events have none, and one collector runs per captured event). */
