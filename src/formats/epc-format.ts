@@ -23,58 +23,60 @@ export function readEpcFormat(header: string | string[] | undefined): EpcFormat 
   return format;
 }
 
-const EPC_LISTS = ['epcList', 'childEPCs', 'inputEPCList', 'outputEPCList'];
-const QUANTITY_LISTS = ['quantityList', 'childQuantityList', 'inputQuantityList', 'outputQuantityList'];
 const isObject = (value: JsonValue | undefined): value is JsonObject =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-/** Calls `visit` on every identifier field of an event (EPCs, classes, parentID, locations, parties). */
+/**
+ * Where an event holds identifiers (EPCs, classes, parentID, locations, parties): a field holding one or a list of
+ * them (`list`), each the value itself or the value under `key` of an object.
+ */
+interface IdentifierSlot {
+  field: string;
+  list: boolean;
+  key?: string;
+}
+
+const IDENTIFIER_SLOTS: readonly IdentifierSlot[] = [
+  ...['epcList', 'childEPCs', 'inputEPCList', 'outputEPCList'].map((field) => ({ field, list: true })),
+  ...['quantityList', 'childQuantityList', 'inputQuantityList', 'outputQuantityList'].map((field) => ({
+    field,
+    list: true,
+    key: 'epcClass',
+  })),
+  { field: 'parentID', list: false },
+  { field: 'readPoint', list: false, key: 'id' },
+  { field: 'bizLocation', list: false, key: 'id' },
+  { field: 'sourceList', list: true, key: 'source' },
+  { field: 'destinationList', list: true, key: 'destination' },
+];
+
+/** Replaces every identifier of an event (a copy: lists and objects holding one are copied) by `visit` of it. */
 function eachIdentifier(event: JsonObject, visit: (value: string) => string): void {
-  const map = (value: JsonValue | undefined) => (typeof value === 'string' ? visit(value) : value);
-  for (const list of EPC_LISTS) {
-    const items = event[list];
-    if (Array.isArray(items)) event[list] = items.map((item) => map(item) as JsonValue);
-  }
-  for (const list of QUANTITY_LISTS) {
-    const items = event[list];
-    if (Array.isArray(items))
-      event[list] = items.map((item) =>
-        isObject(item) ? { ...item, epcClass: map(item['epcClass']) as JsonValue } : item,
-      );
-  }
-  if (typeof event['parentID'] === 'string') event['parentID'] = visit(event['parentID']);
-  for (const field of ['readPoint', 'bizLocation']) {
-    const value = event[field];
-    if (isObject(value) && typeof value['id'] === 'string') event[field] = { ...value, id: visit(value['id']) };
-  }
-  for (const [list, key] of [
-    ['sourceList', 'source'],
-    ['destinationList', 'destination'],
-  ]) {
-    const items = event[list!];
-    if (Array.isArray(items))
-      event[list!] = items.map((item) => (isObject(item) ? { ...item, [key!]: map(item[key!]) as JsonValue } : item));
+  const mapped = (value: JsonValue | undefined) => (typeof value === 'string' ? visit(value) : value) as JsonValue;
+  for (const { field, list, key } of IDENTIFIER_SLOTS) {
+    const held = event[field];
+    if (list) {
+      if (Array.isArray(held))
+        event[field] = held.map((item) =>
+          key === undefined ? mapped(item) : isObject(item) ? { ...item, [key]: mapped(item[key]) } : item,
+        );
+    } else if (key === undefined) {
+      if (typeof held === 'string') event[field] = visit(held);
+    } else if (isObject(held) && typeof held[key] === 'string') event[field] = { ...held, [key]: visit(held[key]) };
   }
 }
 
 /** Calls `visit` on every identifier of an event, as `eachIdentifier` finds them, without copying anything. */
 function forEachIdentifier(event: JsonObject, visit: (value: string) => void): void {
-  const at = (value: JsonValue | undefined) => {
+  const at = (item: JsonValue | undefined, key: string | undefined) => {
+    const value = key === undefined ? item : isObject(item) ? item[key] : undefined;
     if (typeof value === 'string') visit(value);
   };
-  const inList = (list: string, read: (item: JsonValue) => JsonValue | undefined) => {
-    const items = event[list];
-    if (Array.isArray(items)) for (const item of items) at(read(item));
-  };
-  for (const list of EPC_LISTS) inList(list, (item) => item);
-  for (const list of QUANTITY_LISTS) inList(list, (item) => (isObject(item) ? item['epcClass'] : undefined));
-  at(event['parentID']);
-  for (const field of ['readPoint', 'bizLocation']) {
-    const value = event[field];
-    if (isObject(value)) at(value['id']);
+  for (const { field, list, key } of IDENTIFIER_SLOTS) {
+    const held = event[field];
+    if (!list) at(held, key);
+    else if (Array.isArray(held)) for (const item of held) at(item, key);
   }
-  inList('sourceList', (item) => (isObject(item) ? item['source'] : undefined));
-  inList('destinationList', (item) => (isObject(item) ? item['destination'] : undefined));
 }
 
 /** Learns GS1 Company Prefix lengths from the EPC URNs of captured events (for later Always_EPC_URN renderings). */
@@ -109,9 +111,8 @@ export function renderIdentifiers(
   let untranslated = 0;
   if (format === 'Always_EPC_URN') {
     for (const event of events)
-      eachIdentifier(event, (value) => {
+      forEachIdentifier(event, (value) => {
         if (value.startsWith('urn:epc:')) table.learnFromUrn(value);
-        return value;
       });
   }
   const convert =
