@@ -43,12 +43,21 @@ export function cbvWord(vocabulary: CbvValueVocabulary, value: string): string |
   const forms: ValueForms = CBV_VALUE_FORMS[vocabulary];
   if (forms.words.has(value)) return value;
   for (const prefix of [forms.urn, forms.web, ...forms.alt]) {
-    if (value.startsWith(prefix)) {
-      const word = value.slice(prefix.length);
-      return forms.words.has(word) ? word : undefined;
-    }
+    if (value.startsWith(prefix)) return wordStrings(forms).get(value.slice(prefix.length));
   }
   return undefined;
+}
+
+const WORD_STRINGS = new WeakMap<ValueForms, Map<string, string>>();
+
+/**
+ * The vocabulary's words by themselves: a word cut from a URN is a new string each time, while the table's own
+ * string is shared by every event that uses the word.
+ */
+function wordStrings(forms: ValueForms): Map<string, string> {
+  let words = WORD_STRINGS.get(forms);
+  if (!words) WORD_STRINGS.set(forms, (words = new Map([...forms.words].map((word) => [word, word]))));
+  return words;
 }
 
 /** Bare word (EPCIS 2.0 JSON form); non-standard values unchanged. */

@@ -53,7 +53,8 @@ export function parseDigitalLink(uri: string): Result<Gs1Key> {
 
 /** Writes a key as a canonical Digital Link on https://id.gs1.org. */
 export function formatDigitalLink(key: Gs1Key): string {
-  let out = CANONICAL_DL_ORIGIN;
-  for (const { ai, value } of key.ais) out += `/${ai}/${encodeDigitalLinkSegment(value)}`;
-  return out;
+  // Joined into one flat string (stored with the event's query fields), not a chain of concatenations.
+  const parts = [CANONICAL_DL_ORIGIN];
+  for (const { ai, value } of key.ais) parts.push('/', ai, '/', encodeDigitalLinkSegment(value));
+  return parts.join('');
 }

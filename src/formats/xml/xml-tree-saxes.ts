@@ -37,7 +37,28 @@ function lookup(scope: Scope | undefined, prefix: string): string | undefined {
  * capture: the mapped events then hold 27 MB of heap instead of 48; `(' ' + s).slice(1)` left 33, a view
  * into a flat copy). Costs about 0.5 µs a value.
  */
-const detach = (s: string): string => (s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string));
+const copyOf = (s: string): string => (s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string));
+
+/**
+ * The texts seen lately, each kept once: an EPCIS document repeats most of its values from event to event (action,
+ * time zone, read point, business location, CBV URNs...), and the parsed events of a large capture otherwise hold
+ * one copy of each per event until the capture is stored (in the embedded store, for good). Long texts are not
+ * kept (the memo must stay small); when full, the memo is cleared whole (bounded-memo.ts).
+ */
+const recentTexts = new Map<string, string>();
+const RECENT_TEXTS = 4096;
+const LONGEST_REMEMBERED = 256;
+
+/** `copyOf(s)`, or the same text seen lately. */
+function detach(s: string): string {
+  if (s.length > LONGEST_REMEMBERED) return copyOf(s);
+  const known = recentTexts.get(s);
+  if (known !== undefined) return known;
+  const copy = copyOf(s);
+  if (recentTexts.size >= RECENT_TEXTS) recentTexts.clear();
+  recentTexts.set(copy, copy); // the copy as key too: the view `s` must not stay reachable from the memo
+  return copy;
+}
 
 const split = (qname: string): [string, string] => {
   const i = qname.indexOf(':');

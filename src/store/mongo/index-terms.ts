@@ -11,6 +11,7 @@
  * stays, so the embedded store and mingo evaluate filters without knowing `qt`.
  */
 import type { Filter } from '../event-store';
+import { remembered } from '../../model/bounded-memo';
 import { identityKey, type QueryFields, type QueryValue, type StoredEvent } from '../stored-event';
 import { QUERY_INDEXES } from '../../query/fields/indexes';
 import { SINGLE_VALUED } from '../../query/translate/epc-match';
@@ -30,9 +31,25 @@ const TERM_PREFIX: ReadonlyMap<string, string> = new Map(
 /** The paths folded into `qt`. */
 export const TERM_PATHS: readonly string[] = [...TERM_PREFIX.keys()];
 
-function valueAt(q: QueryFields, path: string): QueryValue | undefined {
+/** Each folded field: its path below `q` (`['bizStep']`), its term prefix, and its terms by value. */
+const TERM_FIELDS = [...TERM_PREFIX].map(([path, prefix]) => ({
+  parts: path.split('.').slice(1),
+  prefix,
+  terms: new Map<string, string>(),
+}));
+
+/**
+ * Most terms repeat from event to event (type, bizStep, disposition, read point, location...): each field remembers
+ * its last terms, so that a batch of events being written shares one string per repeated term instead of holding
+ * a fresh copy of it in every event (the batch outlives several young-generation collections).
+ */
+const REMEMBERED_TERMS = 4096;
+const termOf = (field: (typeof TERM_FIELDS)[number], value: string): string =>
+  remembered(field.terms, value, REMEMBERED_TERMS, (known) => field.prefix + known);
+
+function valueAt(q: QueryFields, parts: readonly string[]): QueryValue | undefined {
   let node: QueryValue | undefined = q;
-  for (const part of path.split('.').slice(1)) {
+  for (const part of parts) {
     if (node === null || typeof node !== 'object' || Array.isArray(node) || node instanceof Date) return undefined;
     node = node[part];
   }
@@ -42,17 +59,22 @@ function valueAt(q: QueryFields, path: string): QueryValue | undefined {
 /** The terms of an event's precomputed query fields. */
 export function indexTerms(q: QueryFields): string[] {
   const terms: string[] = [];
-  for (const [path, prefix] of TERM_PREFIX) {
-    const value = valueAt(q, path);
-    if (typeof value === 'string') terms.push(prefix + value);
-    else if (Array.isArray(value)) for (const item of value) if (typeof item === 'string') terms.push(prefix + item);
+  for (const field of TERM_FIELDS) {
+    const value = valueAt(q, field.parts);
+    if (typeof value === 'string') terms.push(termOf(field, value));
+    else if (Array.isArray(value))
+      for (const item of value) if (typeof item === 'string') terms.push(termOf(field, item));
   }
   return terms;
 }
 
 /** The document MongoDB stores for an event: the stored event plus its terms. */
-export const withTerms = (event: StoredEvent): StoredEvent & { qt: string[] } => ({
+export const withTerms = (event: StoredEvent): StoredEvent & { qt: string[] } => withTermsAnd(event, {});
+
+/** withTerms of the event with the fields in `changes` replaced, in one copy (a capture's writes: mongo-commit.ts). */
+export const withTermsAnd = (event: StoredEvent, changes: Partial<StoredEvent>): StoredEvent & { qt: string[] } => ({
   ...event,
+  ...changes,
   [TERMS_FIELD]: indexTerms(event.q),
 });
 

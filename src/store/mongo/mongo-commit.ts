@@ -15,7 +15,7 @@ import type { StoredEvent } from '../stored-event';
 import { encodeVocabularyElement, foldVocabulary } from '../vocabulary-merge';
 import type { CommitDecision, MongoContext } from './mongo-context';
 import { duplicateKeyIndices, retrying } from './mongo-errors';
-import { withTerms } from './index-terms';
+import { withTermsAnd } from './index-terms';
 import { finishJob } from './mongo-jobs';
 import { markPending, removeWrittenEvents, withoutLeftovers } from './mongo-pending';
 import { makeVisible, withdraw } from './mongo-claim-holders';
@@ -113,7 +113,7 @@ async function writeHidden(
   for (let start = 0; start < events.length; start += BATCH) {
     const docs = events
       .slice(start, start + BATCH)
-      .map((event): StoredEvent => withTerms({ ...event, captureID, state: 'committed', recordTime }));
+      .map((event): StoredEvent => withTermsAnd(event, { captureID, state: 'committed', recordTime }));
     for (let attempt = 0; ; attempt += 1) {
       const clashes = await insertReportingClashes(ctx, docs);
       if (clashes.length === 0) break;
