@@ -48,10 +48,17 @@ function usedNamespaces(value: JsonValue, namespaces: Record<string, string>, ou
   return encode;
 }
 
-export function prepareEvent(captured: JsonObject, context: CaptureContext, deps: EventPreparation): StoredEvent {
+function withoutRecordTime(captured: JsonObject): JsonObject {
   const { recordTime: _ignored, ...event } = captured;
-  const given = event['eventID'];
+  return event;
+}
+
+export function prepareEvent(captured: JsonObject, context: CaptureContext, deps: EventPreparation): StoredEvent {
+  const given = captured['eventID'];
   const eventIDAssigned = typeof given !== 'string';
+  // The stored content is the captured event itself unless it changes (a client recordTime dropped, an eventID
+  // assigned): then a copy, since the caller's event is never modified.
+  const event = eventIDAssigned || Object.hasOwn(captured, 'recordTime') ? withoutRecordTime(captured) : captured;
   const eventID = eventIDAssigned ? deps.assignEventId(event, context.namespaces) : given;
   if (eventIDAssigned) event['eventID'] = eventID;
   const isErrorDeclaration = event['errorDeclaration'] !== undefined;

@@ -36,6 +36,21 @@ describe('prepareEvent', () => {
     assert.equal(stored.state, 'staged');
   });
 
+  it('stores the captured event itself when nothing changes, a copy otherwise, and never modifies it', () => {
+    const { recordTime: _dropped, 'example:a.b': _encoded, ...plain } = event;
+    const given: JsonObject = { ...plain, eventID: 'urn:uuid:given' };
+    const asGiven = structuredClone(given);
+    assert.equal(prepareEvent(given, context, deps).event, given);
+    // A client recordTime is dropped, a missing eventID assigned, keys encoded: each time a copy.
+    const cases: JsonObject[] = [{ ...given, recordTime: '1999-01-01T00:00:00Z' }, plain, event];
+    for (const captured of cases) {
+      const before = structuredClone(captured);
+      assert.notEqual(prepareEvent(captured, context, deps).event, captured);
+      assert.deepEqual(captured, before);
+    }
+    assert.deepEqual(given, asGiven);
+  });
+
   it('keys an error declaration apart from its original', () => {
     const withId = { ...event, eventID: 'urn:uuid:1' };
     const declared = { ...withId, errorDeclaration: { declarationTime: '2024-02-01T00:00:00Z' } };
