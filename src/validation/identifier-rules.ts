@@ -31,9 +31,11 @@ function check(value: unknown, found: Violation[], field: string, index?: number
   found.push({ path, message: `is not a valid GS1 Digital Link: ${result.reason}` });
 }
 
-/** Digital Link identifiers in the standard identifier fields of one event, with JSON pointers relative to it. */
-export function identifierViolations(event: Obj): Violation[] {
-  const found: Violation[] = [];
+/**
+ * Appends to `found` the invalid Digital Link identifiers in the standard identifier fields of one event, with JSON
+ * pointers relative to it.
+ */
+export function identifierViolations(event: Obj, found: Violation[]): void {
   for (const list of EPC_LISTS) {
     const items = event[list];
     if (Array.isArray(items)) items.forEach((item, i) => check(item, found, list, i));
@@ -52,5 +54,4 @@ export function identifierViolations(event: Obj): Violation[] {
     const items = event[list];
     if (Array.isArray(items)) items.forEach((item, i) => isObj(item) && check(item[key], found, list, i, key));
   }
-  return found;
 }
