@@ -93,11 +93,12 @@ function uomNeedsQuantity(event: Obj, found: Violation[]): void {
   for (const list of QUANTITY_LISTS) {
     const elements = event[list];
     if (!Array.isArray(elements)) continue;
-    elements.forEach((element: unknown, i) => {
+    for (let i = 0; i < elements.length; i++) {
+      const element: unknown = elements[i];
       if (isObj(element) && 'uom' in element && !('quantity' in element)) {
         found.push({ path: `/${list}/${i}/uom`, message: 'is only allowed together with quantity' });
       }
-    });
+    }
   }
 }
 

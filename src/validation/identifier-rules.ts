@@ -36,14 +36,18 @@ function check(value: unknown, found: Violation[], field: string, index?: number
  * pointers relative to it.
  */
 export function identifierViolations(event: Obj, found: Violation[]): void {
+  // Plain loops: this runs for every captured event, and a callback per list would be made each time.
   for (const list of EPC_LISTS) {
     const items = event[list];
-    if (Array.isArray(items)) items.forEach((item, i) => check(item, found, list, i));
+    if (Array.isArray(items)) for (let i = 0; i < items.length; i++) check(items[i], found, list, i);
   }
   for (const list of QUANTITY_LISTS) {
     const items = event[list];
-    if (Array.isArray(items))
-      items.forEach((item, i) => isObj(item) && check(item['epcClass'], found, list, i, 'epcClass'));
+    if (!Array.isArray(items)) continue;
+    for (let i = 0; i < items.length; i++) {
+      const item: unknown = items[i];
+      if (isObj(item)) check(item['epcClass'], found, list, i, 'epcClass');
+    }
   }
   check(event['parentID'], found, 'parentID');
   for (const field of LOCATIONS) {
@@ -52,6 +56,10 @@ export function identifierViolations(event: Obj, found: Violation[]): void {
   }
   for (const [list, key] of PARTY_LISTS) {
     const items = event[list];
-    if (Array.isArray(items)) items.forEach((item, i) => isObj(item) && check(item[key], found, list, i, key));
+    if (!Array.isArray(items)) continue;
+    for (let i = 0; i < items.length; i++) {
+      const item: unknown = items[i];
+      if (isObj(item)) check(item[key], found, list, i, key);
+    }
   }
 }
