@@ -66,16 +66,18 @@ function eachIdentifier(event: JsonObject, visit: (value: string) => string): vo
   }
 }
 
+/** Calls `visit` with the identifier of one slot item (itself, or its `key` field), if it is a string. */
+function visitSlot(item: JsonValue | undefined, key: string | undefined, visit: (value: string) => void): void {
+  const value = key === undefined ? item : isObject(item) ? item[key] : undefined;
+  if (typeof value === 'string') visit(value);
+}
+
 /** Calls `visit` on every identifier of an event, as `eachIdentifier` finds them, without copying anything. */
 function forEachIdentifier(event: JsonObject, visit: (value: string) => void): void {
-  const at = (item: JsonValue | undefined, key: string | undefined) => {
-    const value = key === undefined ? item : isObject(item) ? item[key] : undefined;
-    if (typeof value === 'string') visit(value);
-  };
   for (const { field, list, key } of IDENTIFIER_SLOTS) {
     const held = event[field];
-    if (!list) at(held, key);
-    else if (Array.isArray(held)) for (const item of held) at(item, key);
+    if (!list) visitSlot(held, key, visit);
+    else if (Array.isArray(held)) for (const item of held) visitSlot(item, key, visit);
   }
 }
 
@@ -84,15 +86,14 @@ export function learnCompanyPrefixes(events: readonly JsonValue[], table: Compan
   // URNs that share their scheme and first segment (the company prefix, GS1 TDS §6) teach the same entry: a large
   // document usually has a handful, so each is parsed once rather than every identifier of every event.
   const seen = new Set<string>();
-  for (const event of events) {
-    if (!isObject(event)) continue;
-    forEachIdentifier(event, (value) => {
-      if (!value.startsWith('urn:epc:')) return;
-      const dot = value.indexOf('.');
-      const leading = dot > 0 ? value.slice(0, dot) : value;
-      if (!seen.has(leading) && table.learnFromUrn(value)) seen.add(leading);
-    });
-  }
+  // One visitor for the whole document (this runs for every captured event).
+  const learn = (value: string): void => {
+    if (!value.startsWith('urn:epc:')) return;
+    const dot = value.indexOf('.');
+    const leading = dot > 0 ? value.slice(0, dot) : value;
+    if (!seen.has(leading) && table.learnFromUrn(value)) seen.add(leading);
+  };
+  for (const event of events) if (isObject(event)) forEachIdentifier(event, learn);
 }
 
 export interface RenderedIdentifiers {

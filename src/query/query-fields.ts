@@ -61,109 +61,158 @@ function distinct<T>(list: T[]): T[] {
 
 /** Bound of the memo of canonical location identifiers (cleared when full). */
 const LOCATION_MEMO_SIZE = 4096;
-const locationMemos = new WeakMap<QueryFieldDeps['canonicalEpc'], Map<string, string>>();
 
-/**
- * `epc` (a total canonicalEpc) remembering its results for read points and business locations, which most events of
- * a site repeat. `canonicalEpc` is a pure function of its input, so a remembered result is the computed one.
- */
-function memoisedLocations(deps: QueryFieldDeps, epc: (uri: string) => string): (uri: string) => string {
-  let memo = locationMemos.get(deps.canonicalEpc);
-  if (memo === undefined) locationMemos.set(deps.canonicalEpc, (memo = new Map()));
-  const known = memo;
-  return (uri) => remembered(known, uri, LOCATION_MEMO_SIZE, epc);
+/** The identifier forms of one injected `canonicalEpc`, made once per function (not once per event). */
+interface Canonical {
+  /** `canonicalEpc` made total (namespaces.ts `totalCanonical`). */
+  epc: (uri: string) => string;
+  /** Canonical read points and business locations, which most events of a site repeat. */
+  locations: Map<string, string>;
+}
+const canonicals = new WeakMap<QueryFieldDeps['canonicalEpc'], Canonical>();
+
+function canonicalFor(deps: QueryFieldDeps): Canonical {
+  let canonical = canonicals.get(deps.canonicalEpc);
+  if (canonical === undefined) {
+    canonical = { epc: totalCanonical(deps.canonicalEpc), locations: new Map() };
+    canonicals.set(deps.canonicalEpc, canonical);
+  }
+  return canonical;
 }
 
+/**
+ * The canonical id of a readPoint or bizLocation, remembered: `canonicalEpc` is a pure function of its input, so a
+ * remembered result is the computed one.
+ */
+function locationId(canonical: Canonical, location: JsonObject | null): string | undefined {
+  const id = location?.['id'];
+  return typeof id === 'string' ? remembered(canonical.locations, id, LOCATION_MEMO_SIZE, canonical.epc) : undefined;
+}
+
+/**
+ * Sets a query field unless it is absent or an empty list. A list is stored as an exact-length copy: the lists here
+ * grow by push, which leaves a backing store of about 17 slots (188 bytes for two items, 65 for the copy), and the
+ * stored form keeps them (in memory in the embedded store, until written for MongoDB).
+ */
+function set(q: Record<string, unknown>, name: string, value: unknown): void {
+  if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return;
+  q[name] = Array.isArray(value) ? distinct(value).slice() : value;
+}
+
+const str = (event: JsonObject, name: string): string | undefined => {
+  const value = event[name];
+  return typeof value === 'string' ? value : undefined;
+};
+
+/** The CBV values of a list, canonical (persistentDisposition's set and unset). */
+function cbvList(value: JsonValue | undefined, namespaces: Record<string, string>): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const out: string[] = [];
+  for (const item of value) if (typeof item === 'string') out.push(canonicalCbv('disposition', item, namespaces));
+  return out;
+}
+
+/** The quantities of the quantity lists, and their values in base units, gathered across the lists. */
+interface Quantities {
+  all: number[];
+  base: Record<string, number[]> | undefined;
+}
+
+/** The classes of a quantity list appended to `out` (created when the list exists); quantities on the side. */
+function quantityClasses(
+  list: JsonValue | undefined,
+  epc: (uri: string) => string,
+  quantities: Quantities,
+  out?: string[],
+): string[] | undefined {
+  if (!Array.isArray(list)) return out;
+  const classes = out ?? [];
+  for (const item of list) {
+    const element = asObject(item);
+    if (element === null) continue;
+    if (typeof element['epcClass'] === 'string') classes.push(epc(element['epcClass']));
+    const quantity = element['quantity'];
+    if (typeof quantity !== 'number') continue;
+    quantities.all.push(quantity);
+    if (typeof element['uom'] === 'string') {
+      const base = toBase(quantity, element['uom']);
+      const unit = encodeKey(base.unit);
+      const table = (quantities.base ??= {});
+      const bucket = Object.hasOwn(table, unit) ? table[unit] : undefined;
+      if (bucket === undefined) setOwn(table, unit, [base.value]);
+      else bucket.push(base.value);
+    }
+  }
+  return classes;
+}
+
+/** EQ_bizTransaction_<type>, EQ_source_<type>, EQ_destination_<type>: same-entry composites (EPCIS-DIGEST §b.2). */
+function typedList(
+  entries: JsonValue | undefined,
+  valueKey: string,
+  vocabulary: 'bizTransactionType' | 'sourceDestType',
+  namespaces: Record<string, string>,
+  epc: (uri: string) => string,
+): string[] | undefined {
+  if (!Array.isArray(entries)) return undefined;
+  const out: string[] = [];
+  for (const item of entries) {
+    const entry = asObject(item);
+    const value = entry?.[valueKey];
+    if (typeof value !== 'string') continue;
+    const type = typeof entry?.['type'] === 'string' ? canonicalCbv(vocabulary, entry['type'], namespaces) : '';
+    out.push(composite(type, epc(value)));
+  }
+  return out;
+}
+
+// Helpers above are module functions, not closures made per event: this runs for every captured event.
 export function computeQueryFields(
   event: JsonObject,
   namespaces: Record<string, string>,
   deps: QueryFieldDeps,
 ): JsonObject {
-  const epc = totalCanonical(deps.canonicalEpc);
-  const location = memoisedLocations(deps, epc);
+  const canonical = canonicalFor(deps);
+  const epc = canonical.epc;
   const q: Record<string, unknown> = {};
-  // A list is stored as an exact-length copy: the lists here grow by push, which leaves a backing store of about 17
-  // slots (188 bytes for two items, 65 for the copy), and the stored form keeps them (in memory in the embedded
-  // store, until written for MongoDB).
-  const set = (name: string, value: unknown) => {
-    if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return;
-    q[name] = Array.isArray(value) ? distinct(value).slice() : value;
-  };
-  const str = (name: string) => (typeof event[name] === 'string' ? event[name] : undefined);
 
-  set('type', str('type') === undefined ? undefined : expandCurie(str('type') as string, namespaces));
-  set('action', str('action'));
-  const bizStep = str('bizStep');
-  const disposition = str('disposition');
-  set('bizStep', bizStep === undefined ? undefined : canonicalCbv('bizStep', bizStep, namespaces));
-  set('disposition', disposition === undefined ? undefined : canonicalCbv('disposition', disposition, namespaces));
+  const type = str(event, 'type');
+  set(q, 'type', type === undefined ? undefined : expandCurie(type, namespaces));
+  set(q, 'action', str(event, 'action'));
+  const bizStep = str(event, 'bizStep');
+  const disposition = str(event, 'disposition');
+  set(q, 'bizStep', bizStep === undefined ? undefined : canonicalCbv('bizStep', bizStep, namespaces));
+  set(q, 'disposition', disposition === undefined ? undefined : canonicalCbv('disposition', disposition, namespaces));
   const persistent = asObject(event['persistentDisposition']);
   if (persistent !== null) {
-    const disposition = (d: string) => canonicalCbv('disposition', d, namespaces);
-    set('pdSet', mapStrings(persistent['set'], disposition));
-    set('pdUnset', mapStrings(persistent['unset'], disposition));
+    set(q, 'pdSet', cbvList(persistent['set'], namespaces));
+    set(q, 'pdUnset', cbvList(persistent['unset'], namespaces));
   }
 
   const readPoint = asObject(event['readPoint']);
   const bizLocation = asObject(event['bizLocation']);
-  const locationId = (o: JsonObject | null) => (typeof o?.['id'] === 'string' ? location(o['id']) : undefined);
-  set('readPoint', locationId(readPoint));
-  set('bizLocation', locationId(bizLocation));
-  set('transformationID', str('transformationID'));
+  set(q, 'readPoint', locationId(canonical, readPoint));
+  set(q, 'bizLocation', locationId(canonical, bizLocation));
+  set(q, 'transformationID', str(event, 'transformationID'));
 
   // MATCH_epc covers epcList and childEPCs (EPCIS-DIGEST §b.1).
-  set('epc', mapStrings(event['childEPCs'], epc, mapStrings(event['epcList'], epc)));
-  set('parentID', str('parentID') === undefined ? undefined : epc(str('parentID') as string));
-  set('inputEPC', mapStrings(event['inputEPCList'], epc));
-  set('outputEPC', mapStrings(event['outputEPCList'], epc));
+  set(q, 'epc', mapStrings(event['childEPCs'], epc, mapStrings(event['epcList'], epc)));
+  const parentID = str(event, 'parentID');
+  set(q, 'parentID', parentID === undefined ? undefined : epc(parentID));
+  set(q, 'inputEPC', mapStrings(event['inputEPCList'], epc));
+  set(q, 'outputEPC', mapStrings(event['outputEPCList'], epc));
 
-  const quantities: number[] = [];
-  let quantityBase: Record<string, number[]> | undefined;
-  /** The classes of a quantity list appended to `out` (created when the list exists); quantities on the side. */
-  const quantityClasses = (list: JsonValue | undefined, out?: string[]): string[] | undefined => {
-    if (!Array.isArray(list)) return out;
-    const classes = out ?? [];
-    for (const item of list) {
-      const element = asObject(item);
-      if (element === null) continue;
-      if (typeof element['epcClass'] === 'string') classes.push(epc(element['epcClass']));
-      const quantity = element['quantity'];
-      if (typeof quantity !== 'number') continue;
-      quantities.push(quantity);
-      if (typeof element['uom'] === 'string') {
-        const base = toBase(quantity, element['uom']);
-        const unit = encodeKey(base.unit);
-        quantityBase ??= {};
-        const bucket = Object.hasOwn(quantityBase, unit) ? quantityBase[unit] : undefined;
-        if (bucket === undefined) setOwn(quantityBase, unit, [base.value]);
-        else bucket.push(base.value);
-      }
-    }
-    return classes;
-  };
-  set('epcClass', quantityClasses(event['childQuantityList'], quantityClasses(event['quantityList'])));
-  set('inputEPCClass', quantityClasses(event['inputQuantityList']));
-  set('outputEPCClass', quantityClasses(event['outputQuantityList']));
-  set('qty', quantities);
-  if (quantityBase !== undefined) q['qtyBase'] = quantityBase;
+  const quantities: Quantities = { all: [], base: undefined };
+  const classes = quantityClasses(event['quantityList'], epc, quantities);
+  set(q, 'epcClass', quantityClasses(event['childQuantityList'], epc, quantities, classes));
+  set(q, 'inputEPCClass', quantityClasses(event['inputQuantityList'], epc, quantities));
+  set(q, 'outputEPCClass', quantityClasses(event['outputQuantityList'], epc, quantities));
+  set(q, 'qty', quantities.all);
+  if (quantities.base !== undefined) q['qtyBase'] = quantities.base;
 
-  // EQ_bizTransaction_<type>, EQ_source_<type>, EQ_destination_<type>: same-entry composites (EPCIS-DIGEST §b.2).
-  const typed = (list: string, valueKey: string, vocabulary: 'bizTransactionType' | 'sourceDestType') => {
-    const entries = event[list];
-    if (!Array.isArray(entries)) return undefined;
-    const out: string[] = [];
-    for (const item of entries) {
-      const entry = asObject(item);
-      const value = entry?.[valueKey];
-      if (typeof value !== 'string') continue;
-      const type = typeof entry?.['type'] === 'string' ? canonicalCbv(vocabulary, entry['type'], namespaces) : '';
-      out.push(composite(type, epc(value)));
-    }
-    return out;
-  };
-  set('bizTx', typed('bizTransactionList', 'bizTransaction', 'bizTransactionType'));
-  set('source', typed('sourceList', 'source', 'sourceDestType'));
-  set('destination', typed('destinationList', 'destination', 'sourceDestType'));
+  set(q, 'bizTx', typedList(event['bizTransactionList'], 'bizTransaction', 'bizTransactionType', namespaces, epc));
+  set(q, 'source', typedList(event['sourceList'], 'source', 'sourceDestType', namespaces, epc));
+  set(q, 'destination', typedList(event['destinationList'], 'destination', 'sourceDestType', namespaces, epc));
 
   const extensions = new ExtensionCollector(namespaces);
   extensions.collect('event', event);

@@ -14,10 +14,13 @@ import { canonicalEpc } from '../identifiers';
 import type { EventStore } from '../store/event-store';
 import { createEpcisValidator } from '../validation';
 
+/** The dependencies of the query fields, one object for every event. */
+const QUERY_FIELD_DEPS = { canonicalEpc };
+
 export const eventPreparation: EventPreparation = {
   // CBV 2.0 event hash ID (EPCIS-DIGEST §h): the same event in any representation gets the same eventID.
   assignEventId: (event, namespaces) => eventHash(event, namespaces),
-  queryFields: (event, namespaces) => computeQueryFields(event, namespaces, { canonicalEpc }),
+  queryFields: (event, namespaces) => computeQueryFields(event, namespaces, QUERY_FIELD_DEPS),
 };
 
 export function composeApp(config: AppConfig, store: EventStore, logger: Logger): AppDeps {

@@ -1,13 +1,15 @@
 /**
  * Compiles the project's own EPCIS 2.0 JSON Schema (schemas/json/epcis-2.0.schema.json) ONCE per process.
  * AJV settings follow SECURITY-AND-PERFORMANCE-NOTES 1.2.10: no `allErrors` (validation stops at the first error),
- * no `$data`, formats from ajv-formats (full mode, bounded by the schema's maxLength on every URI and date).
+ * no `$data`, formats from ajv-formats (full mode, bounded by the schema's maxLength on every URI and date; `uri`
+ * and `date-time` through fast-formats.ts, which gives the same verdicts faster).
  */
 import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import schema from '../../schemas/json/epcis-2.0.schema.json';
 import { EVENT_TYPES } from '../cbv/vocabulary';
+import { dateTimeFormat, isUri } from './fast-formats';
 
 export const SCHEMA_ID = 'urn:epcis-repository:schema:epcis-2.0';
 
@@ -45,6 +47,9 @@ export function compiledSchemas(): CompiledSchemas {
     strictRequired: false,
   });
   addFormats(ajv);
+  // The same verdicts, faster for the usual values (fast-formats.ts).
+  ajv.addFormat('uri', isUri);
+  ajv.addFormat('date-time', dateTimeFormat);
   const root = ajv.compile(schema);
   const events = Object.fromEntries(EVENT_TYPES.map((t) => [t, definition(ajv, t)])) as Record<
     StandardEventType,

@@ -52,6 +52,12 @@ function eventLists(doc: Record<string, unknown>): Set<unknown> {
   return lists;
 }
 
+/** Where an event's problem is (built only for a problem: most events are valid). */
+const subjectOf = (location: EventLocation): ProblemSubject => ({
+  subject: location.index === null ? 'event' : `event ${location.index}`,
+  pointer: location.pointer,
+});
+
 /** The answer for a valid event (frozen: callers may only read it). */
 const NO_PROBLEMS: ProblemBody[] = Object.freeze([]) as unknown as ProblemBody[];
 
@@ -80,28 +86,29 @@ export function createEpcisValidator(): EpcisValidator {
   }
 
   function validateEvent(event: unknown, location: EventLocation, options: EventValidationOptions): ProblemBody[] {
-    // Built only for a problem: most events are valid.
-    const at = (): ProblemSubject => ({
-      subject: location.index === null ? 'event' : `event ${location.index}`,
-      pointer: location.pointer,
-    });
-    if (!isObject(event)) return [validationProblem(at(), { path: '', message: 'must be a JSON object' })];
+    if (!isObject(event))
+      return [validationProblem(subjectOf(location), { path: '', message: 'must be a JSON object' })];
     // A standalone event carries its own JSON-LD context (EPCIS 2.0 REST binding, POST /events).
     if (options.standalone && !('@context' in event)) {
-      return [validationProblem(at(), { path: '/@context', message: 'is required in an event sent alone' })];
+      return [
+        validationProblem(subjectOf(location), { path: '/@context', message: 'is required in an event sent alone' }),
+      ];
     }
     const type = event['type'];
     if (typeof type !== 'string') {
       return [
-        validationProblem(at(), { path: '/type', message: 'type' in event ? 'must be a string' : 'is required' }),
+        validationProblem(subjectOf(location), {
+          path: '/type',
+          message: 'type' in event ? 'must be a string' : 'is required',
+        }),
       ];
     }
     const tooDeep = nestingDepthViolation(event);
-    if (tooDeep) return [validationProblem(at(), tooDeep)];
+    if (tooDeep) return [validationProblem(subjectOf(location), tooDeep)];
     const validate = STANDARD_TYPES.has(type) ? schemas.events[type as StandardEventType] : schemas.extensionEvent;
-    if (!validate(event)) return [validationProblem(at(), violationFromAjv(validate.errors))];
+    if (!validate(event)) return [validationProblem(subjectOf(location), violationFromAjv(validate.errors))];
     const violations = eventRuleViolations(event);
-    return violations.length === 0 ? NO_PROBLEMS : violations.map((v) => validationProblem(at(), v));
+    return violations.length === 0 ? NO_PROBLEMS : violations.map((v) => validationProblem(subjectOf(location), v));
   }
 
   return { validateDocumentEnvelope, validateEvent };

@@ -31,17 +31,23 @@ function check(value: unknown, found: Violation[], field: string, index?: number
   found.push({ path, message: `is not a valid GS1 Digital Link: ${result.reason}` });
 }
 
-/** Digital Link identifiers in the standard identifier fields of one event, with JSON pointers relative to it. */
-export function identifierViolations(event: Obj): Violation[] {
-  const found: Violation[] = [];
+/**
+ * Appends to `found` the invalid Digital Link identifiers in the standard identifier fields of one event, with JSON
+ * pointers relative to it.
+ */
+export function identifierViolations(event: Obj, found: Violation[]): void {
+  // Plain loops: this runs for every captured event, and a callback per list would be made each time.
   for (const list of EPC_LISTS) {
     const items = event[list];
-    if (Array.isArray(items)) items.forEach((item, i) => check(item, found, list, i));
+    if (Array.isArray(items)) for (let i = 0; i < items.length; i++) check(items[i], found, list, i);
   }
   for (const list of QUANTITY_LISTS) {
     const items = event[list];
-    if (Array.isArray(items))
-      items.forEach((item, i) => isObj(item) && check(item['epcClass'], found, list, i, 'epcClass'));
+    if (!Array.isArray(items)) continue;
+    for (let i = 0; i < items.length; i++) {
+      const item: unknown = items[i];
+      if (isObj(item)) check(item['epcClass'], found, list, i, 'epcClass');
+    }
   }
   check(event['parentID'], found, 'parentID');
   for (const field of LOCATIONS) {
@@ -50,7 +56,10 @@ export function identifierViolations(event: Obj): Violation[] {
   }
   for (const [list, key] of PARTY_LISTS) {
     const items = event[list];
-    if (Array.isArray(items)) items.forEach((item, i) => isObj(item) && check(item[key], found, list, i, key));
+    if (!Array.isArray(items)) continue;
+    for (let i = 0; i < items.length; i++) {
+      const item: unknown = items[i];
+      if (isObj(item)) check(item[key], found, list, i, key);
+    }
   }
-  return found;
 }

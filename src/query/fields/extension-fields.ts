@@ -20,10 +20,39 @@ import { composite, extensionFamily } from './paths';
 
 type Scalar = string | number | Date;
 
+/**
+ * The distinct values of one list, first occurrences in order (what a Set gave, for less: most lists hold one or
+ * two values). A Set joins the list once it is long, so that adding stays linear.
+ */
+interface Distinct {
+  list: string[];
+  seen: Set<string> | undefined;
+}
+
+/** Above this length a list's values are also kept in a Set. */
+const LINEAR_SEARCH_MAX = 16;
+
+function addDistinct(table: Record<string, Distinct>, family: string, value: string): void {
+  const distinct = table[family];
+  if (distinct === undefined) {
+    table[family] = { list: [value], seen: undefined };
+    return;
+  }
+  const { list, seen } = distinct;
+  if (seen !== undefined) {
+    if (seen.has(value)) return;
+    seen.add(value);
+  } else {
+    if (list.includes(value)) return;
+    if (list.length >= LINEAR_SEARCH_MAX) distinct.seen = new Set(list).add(value);
+  }
+  list.push(value);
+}
+
 /** The collected fields; `num`, `time` and `sort` only once a value needs them. */
 interface Tables {
-  eq: Record<string, Set<string>>;
-  has: Record<string, Set<string>>;
+  eq: Record<string, Distinct>;
+  has: Record<string, Distinct>;
   num?: Record<string, Record<string, number[]>>;
   time?: Record<string, Record<string, Date[]>>;
   sort?: Record<string, Scalar>;
@@ -42,7 +71,9 @@ const encodedFieldMemo = new Map<string, string>();
 function fieldName(key: string, namespaces: Record<string, string>): string | null {
   let memo = fieldNameMemos.get(namespaces);
   if (memo === undefined) fieldNameMemos.set(namespaces, (memo = new Map()));
-  return remembered(memo, key, MEMO_SIZE, () => canonicalFieldName(key, namespaces));
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  return remembered(memo, key, MEMO_SIZE, (name) => canonicalFieldName(name, namespaces));
 }
 
 /** `encodeKey` of a field name, remembered (a pure function). */
@@ -82,19 +113,23 @@ export class ExtensionCollector {
 
   private record(family: string, field: string, value: JsonValue, sortable: boolean): void {
     const tables = (this.tables ??= { eq: {}, has: {} });
-    (tables.has[family] ??= new Set()).add(field);
-    let key: string | undefined; // encodeKey(field), once
-    for (const scalar of scalars(value)) {
-      (tables.eq[family] ??= new Set()).add(composite(field, String(scalar)));
-      const number = typeof scalar === 'number' ? scalar : parseDecimal(scalar.trim());
-      const date = typeof scalar === 'string' ? parseDateTime(scalar.trim()) : null;
-      key ??= encodedField(field);
-      if (number !== null) pushTo(((tables.num ??= {})[family] ??= {}), key, number);
-      if (date !== null) pushTo(((tables.time ??= {})[family] ??= {}), key, date);
-      if (sortable) {
-        const sort = (tables.sort ??= {});
-        if (!Object.hasOwn(sort, key)) setOwn(sort, key, date ?? number ?? scalar);
-      }
+    addDistinct(tables.has, family, field);
+    if (typeof value === 'string' || typeof value === 'number')
+      this.recordScalar(tables, family, field, value, sortable);
+    else for (const scalar of scalars(value)) this.recordScalar(tables, family, field, scalar, sortable);
+  }
+
+  private recordScalar(tables: Tables, family: string, field: string, scalar: string | number, sortable: boolean) {
+    addDistinct(tables.eq, family, composite(field, String(scalar)));
+    const number = typeof scalar === 'number' ? scalar : parseDecimal(scalar.trim());
+    const date = typeof scalar === 'string' ? parseDateTime(scalar.trim()) : null;
+    if (number === null && date === null && !sortable) return;
+    const key = encodedField(field);
+    if (number !== null) pushTo(((tables.num ??= {})[family] ??= {}), key, number);
+    if (date !== null) pushTo(((tables.time ??= {})[family] ??= {}), key, date);
+    if (sortable) {
+      const sort = (tables.sort ??= {});
+      if (!Object.hasOwn(sort, key)) setOwn(sort, key, date ?? number ?? scalar);
     }
   }
 
@@ -110,10 +145,14 @@ export class ExtensionCollector {
   }
 }
 
-/** The table with each family's set as a list (family names are the fixed scope names of paths.ts). */
-function lists(table: Record<string, Set<string>>): Record<string, string[]> {
+/** The table with each family's values as an exact-length list (family names are the fixed scope names of paths.ts). */
+function lists(table: Record<string, Distinct>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const family in table) if (Object.hasOwn(table, family)) out[family] = [...table[family]!];
+  for (const family in table) {
+    if (!Object.hasOwn(table, family)) continue;
+    const list = table[family]!.list;
+    out[family] = list.length === 1 ? list : list.slice();
+  }
   return out;
 }
 
