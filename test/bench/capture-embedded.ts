@@ -7,9 +7,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openStore } from '../../src/store/open-store';
 import { aggregationEvent, epcisDocument, objectEvent, range } from '../support/event-factory';
-import { median, timedCapture } from './http-capture';
+import { median, openMeasuredStore, timedCapture } from './http-capture';
+import { serverModules } from './server-build';
 
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 10_000);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
@@ -23,7 +23,7 @@ interface Round {
 
 async function captureRound(body: string, count: number): Promise<Round> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'epcis-bench-'));
-  const store = await openStore({ dataDir });
+  const store = await openMeasuredStore({ dataDir });
   try {
     const { seconds, cpuMicros } = await timedCapture(store, body);
     return { wall: count / seconds, cpuMicros: cpuMicros / count };
@@ -34,7 +34,9 @@ async function captureRound(body: string, count: number): Promise<Round> {
 }
 
 async function main(): Promise<void> {
+  const measured = serverModules();
   console.log(`embedded JSON capture: ${EVENTS} events per document, ${ROUNDS} rounds; node ${process.version}`);
+  console.log(`server code measured: ${measured.description}`);
   for (const [label, make] of [
     ['ObjectEvent', objectEvent],
     ['AggregationEvent', aggregationEvent],

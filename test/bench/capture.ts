@@ -16,12 +16,12 @@ import type { EventStore } from '../../src/store/event-store';
 import type { StoredEvent } from '../../src/store/stored-event';
 import { INDEX_SPECS } from '../../src/store/mongo/index-specs';
 import { withTerms } from '../../src/store/mongo/index-terms';
-import { openStore } from '../../src/store/open-store';
 import { aggregationEvent, EXAMPLE_NS, epcisDocument, objectEvent, range } from '../support/event-factory';
 import { serializeEpcisXml } from '../../src/formats/xml';
 import { getTestMongo, uniqueDbName } from '../support/mongo-server';
 import { stopSharedMongoServer } from '../support/mongo-server-registry';
-import { median, timedCapture } from './http-capture';
+import { median, openMeasuredStore, timedCapture } from './http-capture';
+import { serverModules } from './server-build';
 import { xmlMemory } from './xml-memory';
 
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 10_000);
@@ -77,7 +77,7 @@ async function rawInsertMany(uri: string, events: JsonObject[], withIndexes = fa
 
 async function onEmbedded(body: string, count: number, contentType?: string): Promise<number> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'epcis-bench-'));
-  const store = await openStore({ dataDir });
+  const store = await openMeasuredStore({ dataDir });
   try {
     return await captureOverHttp(store, body, count, contentType);
   } finally {
@@ -87,7 +87,7 @@ async function onEmbedded(body: string, count: number, contentType?: string): Pr
 }
 
 async function onMongo(uri: string, body: string, count: number, contentType?: string): Promise<number> {
-  const store = await openStore({ mongodbUri: uri, dbName: uniqueDbName('bench'), dataDir: tmpdir() });
+  const store = await openMeasuredStore({ mongodbUri: uri, dbName: uniqueDbName('bench'), dataDir: tmpdir() });
   try {
     return await captureOverHttp(store, body, count, contentType);
   } finally {
@@ -101,12 +101,14 @@ const asXml = (document: JsonObject): string =>
 async function main(): Promise<void> {
   const memoryFlag = process.argv.indexOf('--xml-memory');
   if (memoryFlag >= 0) return xmlMemory(Number(process.argv[memoryFlag + 1] ?? 50));
+  const measured = serverModules();
   const mongo = await getTestMongo();
   console.log(
     `capture benchmark: ${EVENTS} events per document, median of ${ROUNDS} rounds after ${WARMUP_ROUNDS} ` +
       `unmeasured warm-up round(s); node ${process.version}`,
   );
   console.log(`MongoDB server: ${mongo.description}`);
+  console.log(`server code measured: ${measured.description}`);
   const results: Result[] = [];
   for (const [label, make] of [
     ['ObjectEvent', objectEvent],

@@ -1,16 +1,14 @@
 /**
- * One capture over HTTP as the capture benchmarks measure it: an app on the given store listening on a free port, the
- * document POSTed to /capture, the job polled until it says finished. Wall time and process CPU time (every thread)
+ * One capture over HTTP as the capture benchmarks measure it: an app (the production build, server-build.ts) on the
+ * given store listening on a free port, the document POSTed to /capture, the job polled until it says finished. Wall time and process CPU time (every thread)
  * run from the POST to the finished job.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { defaultConfig } from '../../src/config/config';
-import { createApp } from '../../src/http/app';
-import { createLogger } from '../../src/logging/logger';
 import type { JsonObject } from '../../src/model/types';
-import { composeApp } from '../../src/server/compose';
 import type { EventStore } from '../../src/store/event-store';
+import type { openStore } from '../../src/store/open-store';
+import { serverModules } from './server-build';
 
 /**
  * How often the client asks for the job (ms). A client polling every few milliseconds measures the server's
@@ -25,7 +23,8 @@ export async function timedCapture(
   body: string,
   contentType = 'application/ld+json',
 ): Promise<{ seconds: number; cpuMicros: number }> {
-  const config = defaultConfig({
+  const { app: appModule, compose, config: configModule, logger } = serverModules();
+  const config = configModule.defaultConfig({
     logLevel: 'silent',
     capture: {
       maxEvents: 1_000_000,
@@ -34,7 +33,7 @@ export async function timedCapture(
       xmlSchemaValidation: process.env['EPCIS_XML_SCHEMA_VALIDATION'] !== 'false',
     },
   });
-  const app = createApp(composeApp(config, store, createLogger('silent')));
+  const app = appModule.createApp(compose.composeApp(config, store, logger.createLogger('silent')));
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -59,3 +58,7 @@ export async function timedCapture(
     server.close();
   }
 }
+
+/** Opens a store with the measured server code (server-build.ts). */
+export const openMeasuredStore = (...args: Parameters<typeof openStore>): Promise<EventStore> =>
+  serverModules().openStore.openStore(...args);

@@ -1,8 +1,8 @@
 /**
  * `npm run bench:capture -- --xml-memory <MB>` (issue 3: peak RSS of a 50 MB XML capture, target <= 4x the
- * document): the SERVER's memory, measured on a server running in its own process (test/bench/memory-server.ts,
- * i.e. src/main.ts configured by the environment), so that the client's copies of the document (its string, the
- * request buffer) are not counted. For each store:
+ * document): the SERVER's memory, measured on a server running in its own process (test/bench/memory-server.ts:
+ * the server's entry point from the production build, server-build.ts, configured by the environment), so that the
+ * client's copies of the document (its string, the request buffer) are not counted. For each store:
  *   1. start the server, capture a small XML document (warm-up: code compiled, xmllint-wasm and the schemas
  *      loaded once, the store's indexes created), run a full GC and read the idle RSS (VmRSS);
  *   2. reset the peak (`echo 5 > /proc/<pid>/clear_refs`), send the large document, poll the job until it ends;
@@ -24,6 +24,7 @@ import { serializeEpcisXml } from '../../src/formats/xml';
 import { epcisDocument, EXAMPLE_NS, objectEvent, range } from '../support/event-factory';
 import { getTestMongo, uniqueDbName } from '../support/mongo-server';
 import { stopSharedMongoServer } from '../support/mongo-server-registry';
+import { serverModules } from './server-build';
 
 const MiB = 1024 * 1024;
 const POLL_MS = 250;
@@ -195,8 +196,10 @@ export async function xmlMemory(megabytes: number): Promise<void> {
   const mongoMegabytes = Number(process.env['BENCH_XML_MONGO_MB'] ?? megabytes);
   const stores = (process.env['BENCH_XML_STORES'] ?? 'embedded,mongodb').split(',');
   const warmUp = asXml(WARM_UP_EVENTS, 10_000_000);
+  const measured = serverModules();
   const base: NodeJS.ProcessEnv = {
     ...process.env,
+    BENCH_SERVER_MAIN: measured.mainFile,
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
@@ -206,7 +209,7 @@ export async function xmlMemory(megabytes: number): Promise<void> {
   delete base['MONGODB_URI'];
   delete base['NODE_OPTIONS'];
   console.log(
-    `XML capture memory, measured on the server process (src/main.ts, node ${process.version}) after a warm-up ` +
+    `XML capture memory, measured on the server process (${measured.description}; node ${process.version}) after a warm-up ` +
       `capture of ${WARM_UP_EVENTS} events (one-time compilation and loading are not counted as per-document cost):`,
   );
   if (stores.includes('embedded')) await onEmbedded(base, warmUp, megabytes);

@@ -1,0 +1,85 @@
+/**
+ * The server code the capture benchmarks measure: the production build, as `npm start` runs it (`tsc -p
+ * tsconfig.build.json`, JavaScript run by node), compiled once per benchmark run into a temporary directory beside
+ * links to node_modules and schemas. The sources run under tsx are slower than what production runs: tsx compiles
+ * with esbuild's keepNames, which adds a `__name(...)` call for every named function or closure created, and the
+ * capture creates some per event. `BENCH_SOURCES=1` measures the sources under tsx instead.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type * as AppModule from '../../src/http/app';
+import type * as ComposeModule from '../../src/server/compose';
+import type * as ConfigModule from '../../src/config/config';
+import type * as LoggerModule from '../../src/logging/logger';
+import type * as OpenStoreModule from '../../src/store/open-store';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+/** Loads a module by path at run time (which code is measured is decided then). */
+const load = createRequire(__filename);
+
+export interface ServerModules {
+  /** What was measured, for the report. */
+  description: string;
+  app: typeof AppModule;
+  compose: typeof ComposeModule;
+  config: typeof ConfigModule;
+  logger: typeof LoggerModule;
+  openStore: typeof OpenStoreModule;
+  /** The server's entry point (a file node runs). */
+  mainFile: string;
+  /** Removes the build (also done when the process exits). */
+  cleanUp: () => void;
+}
+
+let loaded: ServerModules | undefined;
+
+function fromSources(): ServerModules {
+  return {
+    description: 'the TypeScript sources under tsx (BENCH_SOURCES=1)',
+    app: load(path.join(ROOT, 'src', 'http/app')) as ServerModules['app'],
+    compose: load(path.join(ROOT, 'src', 'server/compose')) as ServerModules['compose'],
+    config: load(path.join(ROOT, 'src', 'config/config')) as ServerModules['config'],
+    logger: load(path.join(ROOT, 'src', 'logging/logger')) as ServerModules['logger'],
+    openStore: load(path.join(ROOT, 'src', 'store/open-store')) as ServerModules['openStore'],
+    mainFile: path.join(ROOT, 'src', 'main.ts'),
+    cleanUp: () => undefined,
+  };
+}
+
+function fromBuild(): ServerModules {
+  const dir = mkdtempSync(path.join(tmpdir(), 'epcis-bench-build-'));
+  const cleanUp = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', cleanUp);
+  const outDir = path.join(dir, 'dist');
+  execFileSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
+  // What the compiled code finds beside dist/ in a checkout: the dependencies and the schema files.
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  symlinkSync(path.join(ROOT, 'schemas'), path.join(dir, 'schemas'), 'dir');
+  const built = (module: string) => load(path.join(outDir, 'src', module)) as unknown;
+  return {
+    description: 'the production build (tsc -p tsconfig.build.json, as npm start runs it)',
+    app: built('http/app') as ServerModules['app'],
+    compose: built('server/compose') as ServerModules['compose'],
+    config: built('config/config') as ServerModules['config'],
+    logger: built('logging/logger') as ServerModules['logger'],
+    openStore: built('store/open-store') as ServerModules['openStore'],
+    mainFile: path.join(outDir, 'src', 'main.js'),
+    cleanUp,
+  };
+}
+
+/** The server modules to measure (built once per process). */
+export function serverModules(): ServerModules {
+  loaded ??= process.env['BENCH_SOURCES'] === '1' ? fromSources() : fromBuild();
+  return loaded;
+}
