@@ -60,6 +60,15 @@ function detach(s: string): string {
   return copy;
 }
 
+/** Whether `t` is XML white space only (space, tab, CR, LF: XML 1.0 production S). */
+function isXmlSpace(t: string): boolean {
+  for (let i = 0; i < t.length; i += 1) {
+    const c = t.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
+}
+
 const split = (qname: string): [string, string] => {
   const i = qname.indexOf(':');
   return i < 0 ? ['', qname] : [qname.slice(0, i), qname.slice(i + 1)];
@@ -138,7 +147,11 @@ export function createSaxesTreeBuilder(limits: Required<XmlLimits>, onEvent?: Ev
   });
   parser.on('text', (t) => {
     const top = stack[stack.length - 1];
-    if (top) top.text = top.text === '' ? detach(t) : top.text + t;
+    if (!top) return;
+    if (top.text !== '') top.text += t;
+    // Leading white space is dropped here: every reader trims text (xml-node.ts textOf), and most text events of an
+    // indented document are the white space between elements.
+    else if (!isXmlSpace(t)) top.text = detach(t);
   });
   parser.on('cdata', (t) => {
     const top = stack[stack.length - 1];
