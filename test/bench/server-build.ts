@@ -5,8 +5,7 @@
  * with esbuild's keepNames, which adds a `__name(...)` call for every named function or closure created, and the
  * capture creates some per event. `BENCH_SOURCES=1` measures the sources under tsx instead.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +14,7 @@ import type * as ComposeModule from '../../src/server/compose';
 import type * as ConfigModule from '../../src/config/config';
 import type * as LoggerModule from '../../src/logging/logger';
 import type * as OpenStoreModule from '../../src/store/open-store';
+import { buildProductionInto } from '../support/production-build';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** Loads a module by path at run time (which code is measured is decided then). */
@@ -53,18 +53,7 @@ function fromBuild(): ServerModules {
   const dir = mkdtempSync(path.join(tmpdir(), 'epcis-bench-build-'));
   const cleanUp = () => rmSync(dir, { recursive: true, force: true });
   process.once('exit', cleanUp);
-  const outDir = path.join(dir, 'dist');
-  execFileSync(
-    process.execPath,
-    [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir],
-    {
-      cwd: ROOT,
-      stdio: 'inherit',
-    },
-  );
-  // What the compiled code finds beside dist/ in a checkout: the dependencies and the schema files.
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  symlinkSync(path.join(ROOT, 'schemas'), path.join(dir, 'schemas'), 'dir');
+  const outDir = buildProductionInto(dir, 'inherit');
   const built = (module: string) => load(path.join(outDir, 'src', module)) as unknown;
   return {
     description: 'the production build (tsc -p tsconfig.build.json, as npm start runs it)',

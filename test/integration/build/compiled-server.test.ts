@@ -5,14 +5,13 @@
  * tsx, where the worker sits next to its host anyway.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startChildServer, stopGracefully, type ChildServer } from '../../support/child-server';
+import { buildProductionInto } from '../../support/production-build';
 import { misorderedXml, validXml } from '../../support/xml-samples';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the production build (npm start)', function () {
@@ -22,18 +21,7 @@ describe('the production build (npm start)', function () {
 
   before(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'epcis-build-'));
-    const outDir = path.join(dir, 'dist');
-    execFileSync(
-      process.execPath,
-      [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir],
-      {
-        cwd: ROOT,
-        stdio: 'pipe',
-      },
-    );
-    // What the compiled code finds beside dist/ in a checkout: the dependencies and the schema files.
-    symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-    symlinkSync(path.join(ROOT, 'schemas'), path.join(dir, 'schemas'), 'dir');
+    const outDir = buildProductionInto(dir);
     server = await startChildServer({ EPCIS_DATA_DIR: path.join(dir, 'data') }, 60_000, {
       args: [path.join(outDir, 'src', 'main.js')],
       cwd: dir,
