@@ -10,3 +10,16 @@ export function remembered<K, V>(memo: Map<K, V>, key: K, bound: number, compute
   memo.set(key, value);
   return value;
 }
+
+/**
+ * Interning with the same bound: the value equal to `value` remembered lately, else `copy(value)`, remembered under
+ * itself, so that `value` (e.g. a view into a larger string) never stays reachable from the memo.
+ */
+export function interned<T>(memo: Map<T, T>, value: T, bound: number, copy: (value: T) => T): T {
+  const known = memo.get(value);
+  if (known !== undefined) return known;
+  const kept = copy(value);
+  if (memo.size >= bound) memo.clear();
+  memo.set(kept, kept);
+  return kept;
+}

@@ -7,6 +7,7 @@
 import { TextDecoder } from 'node:util';
 import { SaxesParser } from 'saxes';
 import { EpcisError, validationError } from '../../errors/epcis-errors';
+import { interned } from '../../model/bounded-memo';
 import { XML_NS, XMLNS_NS, type XmlAttr, type XmlElement } from './xml-node';
 import type { XmlLimits } from './xml-limits';
 
@@ -50,15 +51,8 @@ const RECENT_TEXTS = 4096;
 const LONGEST_REMEMBERED = 256;
 
 /** `copyOf(s)`, or the same text seen lately. */
-function detach(s: string): string {
-  if (s.length > LONGEST_REMEMBERED) return copyOf(s);
-  const known = recentTexts.get(s);
-  if (known !== undefined) return known;
-  const copy = copyOf(s);
-  if (recentTexts.size >= RECENT_TEXTS) recentTexts.clear();
-  recentTexts.set(copy, copy); // the copy as key too: the view `s` must not stay reachable from the memo
-  return copy;
-}
+const detach = (s: string): string =>
+  s.length > LONGEST_REMEMBERED ? copyOf(s) : interned(recentTexts, s, RECENT_TEXTS, copyOf);
 
 /** Whether `t` is XML white space only (space, tab, CR, LF: XML 1.0 production S). */
 function isXmlSpace(t: string): boolean {

@@ -71,8 +71,6 @@ const encodedFieldMemo = new Map<string, string>();
 function fieldName(key: string, namespaces: Record<string, string>): string | null {
   let memo = fieldNameMemos.get(namespaces);
   if (memo === undefined) fieldNameMemos.set(namespaces, (memo = new Map()));
-  const known = memo.get(key);
-  if (known !== undefined) return known;
   return remembered(memo, key, MEMO_SIZE, (name) => canonicalFieldName(name, namespaces));
 }
 
