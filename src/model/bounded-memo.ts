@@ -17,9 +17,5 @@ export function remembered<K, V>(memo: Map<K, V>, key: K, bound: number, compute
  */
 export function interned<T>(memo: Map<T, T>, value: T, bound: number, copy: (value: T) => T): T {
   const known = memo.get(value);
-  if (known !== undefined) return known;
-  const kept = copy(value);
-  if (memo.size >= bound) memo.clear();
-  memo.set(kept, kept);
-  return kept;
+  return known !== undefined ? known : remembered(memo, copy(value), bound, (kept) => kept);
 }
