@@ -22,30 +22,69 @@ export function encodeJson(value: unknown): string {
 }
 
 /**
- * The JSON text of a journal record: exactly `encodeJson(record)`, with less work for a capture's 'finish' record.
- * Each of its stored events carries the captured event under `event`: keys made safe by key-codec (none starts
- * with `$`) and plain JSON values (`JsonObject`, never a Date), stored-event.ts. That subtree, most of the record,
- * has nothing to encode and is not walked; the bookkeeping fields, `namespaces` and the query fields `q` (which
- * hold Dates) are encoded as usual.
+ * The JSON text of a journal record: exactly `encodeJson(record)`, with less work for a capture's 'finish' record
+ * (the concatenation of `recordJsonPieces`).
  */
 export function encodeRecordJson(record: unknown): string {
-  if (!isFinishRecord(record)) return encodeJson(record);
-  const events = record.events;
-  let encodedEvents: unknown[] | undefined;
-  for (let i = 0; i < events.length; i += 1) {
-    const event = events[i];
-    const changed = isPlainObject(event) ? encodeObject(event, 'event') : encodeChanged(event);
-    if (changed === undefined) continue;
-    encodedEvents ??= events.slice();
-    encodedEvents[i] = changed;
-  }
-  let encoded = encodeObject(record, 'events') as Record<string, unknown> | undefined;
-  if (encodedEvents !== undefined) {
-    encoded ??= { ...record };
-    encoded['events'] = encodedEvents;
-  }
-  return JSON.stringify(encoded ?? record);
+  let json = '';
+  for (const piece of recordJsonPieces(record)) json += piece;
+  return json;
 }
+
+/** Stored events per piece of a finish record's text: a few hundred KB, whatever the capture's size. */
+export const EVENTS_PER_PIECE = 256;
+
+/**
+ * The JSON text of a journal record (`encodeJson(record)`, byte for byte) in consecutive pieces, so that a capture's
+ * 'finish' record, which holds every event it stores, never exists as one string or one buffer: the journal writes
+ * each piece as it comes (journal-file.ts). Other records are one piece.
+ *
+ * Each stored event of a finish record carries the captured event under `event`: keys made safe by key-codec (none
+ * starts with `$`) and plain JSON values (`JsonObject`, never a Date), stored-event.ts. That subtree, most of the
+ * record, has nothing to encode and is not walked; the bookkeeping fields, `namespaces` and the query fields `q`
+ * (which hold Dates) are encoded as usual.
+ */
+export function* recordJsonPieces(record: unknown, eventsPerPiece = EVENTS_PER_PIECE): Generator<string> {
+  if (!isFinishRecord(record) || hasEscapedKey(record)) {
+    yield encodeJson(record);
+    return;
+  }
+  const events = record.events;
+  const shell = (encodeObject(record, 'events') ?? record) as Record<string, unknown>;
+  let text = '{';
+  let separator = '';
+  for (const key in shell) {
+    if (!Object.hasOwn(shell, key)) continue;
+    const value = shell[key];
+    if (value === undefined) continue; // as JSON.stringify: an undefined property is left out
+    text += `${separator}${JSON.stringify(key)}:`;
+    separator = ',';
+    if (key !== 'events') {
+      text += JSON.stringify(value);
+      continue;
+    }
+    text += '[';
+    for (let start = 0; start < events.length; start += eventsPerPiece) {
+      const slice = events.slice(start, start + eventsPerPiece);
+      for (let i = 0; i < slice.length; i += 1) slice[i] = encodedStoredEvent(slice[i]);
+      text += `${start > 0 ? ',' : ''}${JSON.stringify(slice).slice(1, -1)}`;
+      if (start + eventsPerPiece >= events.length) break; // the last events go with the rest of the record
+      yield text;
+      text = '';
+    }
+    text += ']';
+  }
+  yield `${text}}`;
+}
+
+/** A stored event's encoding; its captured `event` needs none (see recordJsonPieces). */
+function encodedStoredEvent(event: unknown): unknown {
+  const changed = isPlainObject(event) ? encodeObject(event, 'event') : encodeChanged(event);
+  return changed === undefined ? event : changed;
+}
+
+const hasEscapedKey = (object: Record<string, unknown>): boolean =>
+  Object.keys(object).some((key) => key.charCodeAt(0) === 36 /* $ */);
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
@@ -157,18 +196,66 @@ const HEADER_BYTES = 18; // 8 hex + space + 8 hex + space
 const NEWLINE = 0x0a;
 const HEADER = /^[0-9a-f]{8} [0-9a-f]{8} $/;
 
-/** One record as a frame, built in one buffer (a capture's record holds every event it stores). */
+/** One record as a frame, in one buffer. */
 export function frameRecord(record: unknown): Buffer {
-  const json = encodeRecordJson(record);
+  return frameJson(encodeRecordJson(record));
+}
+
+function frameJson(json: string): Buffer {
   const length = Buffer.byteLength(json, 'utf8');
   const frame = Buffer.allocUnsafe(HEADER_BYTES + length + 1);
   if (frame.write(json, HEADER_BYTES, length, 'utf8') !== length) throw new Error('journal: record encoding mismatch');
-  const body = frame.subarray(HEADER_BYTES, HEADER_BYTES + length);
-  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
-  frame.write(`${hex(length)} ${hex(crc32(body))} `, 0, HEADER_BYTES, 'ascii');
+  frame.write(frameHeader(length, crc32(frame.subarray(HEADER_BYTES, HEADER_BYTES + length))), 0, 'ascii');
   frame[HEADER_BYTES + length] = NEWLINE;
   return frame;
 }
+
+const hex8 = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+const frameHeader = (length: number, crc: number) => `${hex8(length)} ${hex8(crc)} `;
+
+/** Stands where a frame's header goes until its body is written; no reader takes it for a header (HEADER). */
+const PLACEHOLDER_HEADER = Buffer.from('-'.repeat(HEADER_BYTES), 'ascii');
+
+/** Where a frame's bytes go: `bytes` at `offset` from the frame's first byte. */
+export type FrameSink = (bytes: Buffer, offset: number) => Promise<void>;
+
+/**
+ * Writes a record's frame (the bytes of `frameRecord(record)`) through `sink` and returns its length. A record of one
+ * piece (recordJsonPieces) is written at once. A longer one, a large capture's finish record, is written piece by
+ * piece, so that neither its text nor its bytes are ever held whole: first its body behind a placeholder header that
+ * no reader takes for a frame, then its newline, and last its real header, whose length and CRC-32 are known only
+ * then. A crash before the caller's fsync leaves a frame that parseJournal drops as torn (placeholder, short body or
+ * CRC mismatch), like a torn single write.
+ */
+export async function writeFrame(record: unknown, sink: FrameSink): Promise<number> {
+  const pieces = recordJsonPieces(record);
+  const first = pieces.next();
+  const second = pieces.next();
+  if (second.done) {
+    const frame = frameJson(first.done ? '' : first.value);
+    await sink(frame, 0);
+    return frame.length;
+  }
+  let length = 0;
+  let crc = 0;
+  const writePiece = async (piece: string) => {
+    const bytes = Buffer.from(piece, 'utf8');
+    crc = crc32(bytes, crc);
+    await sink(bytes, HEADER_BYTES + length);
+    length += bytes.length;
+  };
+  await sink(PLACEHOLDER_HEADER, 0);
+  if (!first.done) await writePiece(first.value);
+  await writePiece(second.value);
+  for (const piece of pieces) await writePiece(piece);
+  if (length > MAX_FRAME_BODY) throw new Error(`journal: a record of ${length} bytes is over the frame limit`);
+  await sink(Buffer.from([NEWLINE]), HEADER_BYTES + length);
+  await sink(Buffer.from(frameHeader(length, crc), 'ascii'), 0);
+  return HEADER_BYTES + length + 1;
+}
+
+/** The longest body a frame's 8 hex digits can state. */
+const MAX_FRAME_BODY = 0xffffffff;
 
 /** Parses the frame at `offset`: its decoded record and where the next frame starts, or null if it is not valid. */
 export function parseFrame(buffer: Buffer, offset: number): { record: unknown; next: number } | null {

@@ -3,10 +3,11 @@
  * resolves, so a capture job reports success only once its record is durable (DESIGN.md "Embedded store").
  * At open, a torn last record (crash during an append) is dropped and the file truncated to the last good record.
  */
+import { constants } from 'node:fs';
 import { type FileHandle, mkdir, open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { lockDataDir } from './data-dir-lock';
-import { frameRecord, parseJournal } from './journal-codec';
+import { parseJournal, writeFrame } from './journal-codec';
 
 export const JOURNAL_FILE = 'epcis-journal.log';
 
@@ -53,7 +54,8 @@ export class JournalFile {
       content = Buffer.alloc(0);
     }
     const { records, validLength } = parseJournal(content);
-    const handle = await open(this.file, 'a+');
+    // Read-write without O_APPEND: a record is written at explicit offsets from the end, its header last (writeFrame).
+    const handle = await open(this.file, constants.O_RDWR | constants.O_CREAT);
     try {
       if (validLength < content.length) {
         this.logger.warn(
@@ -78,11 +80,11 @@ export class JournalFile {
     if (this.broken) throw this.broken;
     const handle = this.handle;
     if (!handle) throw new Error('journal used before open() or after close()');
-    const frame = frameRecord(record);
+    const start = this.size;
     try {
-      await handle.write(frame, 0, frame.length);
+      const length = await writeFrame(record, (bytes, offset) => writeFully(handle, bytes, start + offset));
       await handle.datasync();
-      this.size += frame.length;
+      this.size = start + length;
     } catch (error) {
       try {
         await handle.truncate(this.size);
@@ -100,6 +102,15 @@ export class JournalFile {
     if (handle) await handle.close();
     this.unlock?.();
     this.unlock = null;
+  }
+}
+
+/** Writes all of `bytes` at `position` (a write may take fewer bytes than it was given). */
+async function writeFully(handle: FileHandle, bytes: Buffer, position: number): Promise<void> {
+  for (let done = 0; done < bytes.length;) {
+    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position + done);
+    if (bytesWritten === 0) throw new Error('journal: the file took no bytes');
+    done += bytesWritten;
   }
 }
 

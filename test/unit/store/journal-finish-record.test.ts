@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { encodeKeys } from '../../../src/model/key-codec';
 import type { JsonObject } from '../../../src/model/types';
-import { encodeJson, encodeRecordJson, frameRecord, parseFrame } from '../../../src/store/embedded/journal-codec';
+import {
+  EVENTS_PER_PIECE,
+  type FrameSink,
+  encodeJson,
+  encodeRecordJson,
+  frameRecord,
+  parseFrame,
+  parseJournal,
+  recordJsonPieces,
+  writeFrame,
+} from '../../../src/store/embedded/journal-codec';
 
 // Keys that the encoding treats specially, besides arbitrary strings.
 const key = fc.oneof(fc.string(), fc.constantFrom('$date', '$$x', '$gt', '__proto__', 'a.b', 'event', 'events', 'op'));
@@ -130,5 +140,84 @@ describe('journal codec: finish records', () => {
         '"event":{"type":"ObjectEvent","%24gt":1},"namespaces":{"$$ns":"urn:x"},' +
         '"q":{"when":[{"$date":6}],"$$op":"y"}}],"vocabulary":[]}',
     );
+  });
+});
+
+/** The bytes a sink received, laid out at their offsets. */
+function collectingSink(): { sink: FrameSink; bytes: () => Buffer; writes: Array<{ at: number; length: number }> } {
+  let out = Buffer.alloc(0);
+  const writes: Array<{ at: number; length: number }> = [];
+  const sink: FrameSink = (bytes, offset) => {
+    if (out.length < offset + bytes.length)
+      out = Buffer.concat([out, Buffer.alloc(offset + bytes.length - out.length)]);
+    bytes.copy(out, offset);
+    writes.push({ at: offset, length: bytes.length });
+    return Promise.resolve();
+  };
+  return { sink, bytes: () => out, writes };
+}
+
+describe('journal codec: a finish record written in pieces', () => {
+  it('gives the same text in pieces of any size', () => {
+    fc.assert(
+      fc.property(finishRecordArbitrary, fc.integer({ min: 1, max: 4 }), (record, perPiece) => {
+        const pieces = [...recordJsonPieces(record, perPiece)];
+        assert.equal(pieces.join(''), encodeJson(record));
+        assert.equal(pieces.length, Math.max(1, Math.ceil(record.events.length / perPiece)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  const storedEvent = (i: number) => ({
+    _id: `ev|urn:uuid:${i}`,
+    eventTime: new Date(i),
+    event: { type: 'ObjectEvent', 'example:note': 'é'.repeat(i % 7), epcList: [`urn:epc:id:sscc:0614141.${i}`] },
+    namespaces: { example: 'http://ns.example.com/epcis/' },
+    q: { epc: [`x${i}`] },
+  });
+  const bigRecord = (count: number) => ({
+    op: 'finish',
+    captureID: 'c',
+    finish: { success: true, errors: [], finishedAt: new Date(1), storedCount: count, duplicateCount: 0 },
+    events: Array.from({ length: count }, (_, i) => storedEvent(i)),
+    vocabulary: [],
+  });
+
+  it('writes the bytes of frameRecord, header last, each piece once', async () => {
+    const record = bigRecord(EVENTS_PER_PIECE * 3 + 5);
+    const { sink, bytes, writes } = collectingSink();
+    const length = await writeFrame(record, sink);
+    assert.deepEqual(bytes(), frameRecord(record));
+    assert.equal(length, bytes().length);
+    assert.ok(writes.length >= 6, `${writes.length} writes`);
+    assert.deepEqual(writes.at(-1), { at: 0, length: 18 });
+    assert.ok(Math.max(...writes.map((w) => w.length)) < length / 3, 'no write holds the whole record');
+  });
+
+  it('writes a small record at once', async () => {
+    const record = bigRecord(3);
+    const { sink, bytes, writes } = collectingSink();
+    await writeFrame(record, sink);
+    assert.deepEqual(bytes(), frameRecord(record));
+    assert.equal(writes.length, 1);
+  });
+
+  it('leaves a torn record, wherever the writing stops, that the journal drops', async () => {
+    const before = frameRecord({ op: 'job', job: { captureID: 'a' } });
+    const record = bigRecord(EVENTS_PER_PIECE * 2 + 1);
+    const total = collectingSink();
+    await writeFrame(record, total.sink);
+    for (let stopAfter = 1; stopAfter < total.writes.length; stopAfter += 1) {
+      const partial = collectingSink();
+      let calls = 0;
+      await writeFrame(record, (bytes, offset) => {
+        calls += 1;
+        return calls <= stopAfter ? partial.sink(bytes, offset) : Promise.resolve();
+      });
+      const parsed = parseJournal(Buffer.concat([before, partial.bytes()]));
+      assert.equal(parsed.records.length, 1, `stopped after ${stopAfter} writes`);
+      assert.equal(parsed.validLength, before.length);
+    }
   });
 });
