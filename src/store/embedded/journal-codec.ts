@@ -31,8 +31,13 @@ export function encodeRecordJson(record: unknown): string {
   return json;
 }
 
-/** Stored events per piece of a finish record's text: a few hundred KB, whatever the capture's size. */
-export const EVENTS_PER_PIECE = 256;
+/**
+ * Stored events per piece of a finish record's text: tens of KB, whatever the capture's size. A piece and what
+ * encoding it allocates stay far below the young generation's size, so they die there: with 256 events a piece
+ * (about 380 KB), a 54,728-event capture promoted about 150 MB of such garbage to the old generation while its
+ * record was written (--trace-gc-nvp), which set the process's peak.
+ */
+export const EVENTS_PER_PIECE = 32;
 
 /**
  * The JSON text of a journal record (`encodeJson(record)`, byte for byte) in consecutive pieces, so that a capture's
@@ -216,19 +221,32 @@ const frameHeader = (length: number, crc: number) => `${hex8(length)} ${hex8(crc
 /** Stands where a frame's header goes until its body is written; no reader takes it for a header (HEADER). */
 const PLACEHOLDER_HEADER = Buffer.from('-'.repeat(HEADER_BYTES), 'ascii');
 
-/** Where a frame's bytes go: `bytes` at `offset` from the frame's first byte. */
+/**
+ * Where a frame's bytes go: `bytes` at `offset` from the frame's first byte. `bytes` may be reused once the returned
+ * promise settles (the writer stages pieces in one buffer).
+ */
 export type FrameSink = (bytes: Buffer, offset: number) => Promise<void>;
+
+export interface FrameWriteOptions {
+  /** Stored events per piece of text (recordJsonPieces). */
+  eventsPerPiece?: number;
+  /** Size of the one buffer the pieces are gathered in before each write. */
+  stagingBytes?: number;
+}
+
+/** Bytes gathered before each write of a large record: one buffer, reused, instead of one per piece. */
+const STAGING_BYTES = 1024 * 1024;
 
 /**
  * Writes a record's frame (the bytes of `frameRecord(record)`) through `sink` and returns its length. A record of one
  * piece (recordJsonPieces) is written at once. A longer one, a large capture's finish record, is written piece by
- * piece, so that neither its text nor its bytes are ever held whole: first its body behind a placeholder header that
- * no reader takes for a frame, then its newline, and last its real header, whose length and CRC-32 are known only
- * then. A crash before the caller's fsync leaves a frame that parseJournal drops as torn (placeholder, short body or
- * CRC mismatch), like a torn single write.
+ * piece, so that neither its text nor its bytes are ever held whole: first its body, gathered in one reused buffer,
+ * behind a placeholder header that no reader takes for a frame, then its newline, and last its real header, whose
+ * length and CRC-32 are known only then. A crash before the caller's fsync leaves a frame that parseJournal drops as
+ * torn (placeholder, short body or CRC mismatch), like a torn single write.
  */
-export async function writeFrame(record: unknown, sink: FrameSink): Promise<number> {
-  const pieces = recordJsonPieces(record);
+export async function writeFrame(record: unknown, sink: FrameSink, options: FrameWriteOptions = {}): Promise<number> {
+  const pieces = recordJsonPieces(record, options.eventsPerPiece ?? EVENTS_PER_PIECE);
   const first = pieces.next();
   const second = pieces.next();
   if (second.done) {
@@ -236,18 +254,30 @@ export async function writeFrame(record: unknown, sink: FrameSink): Promise<numb
     await sink(frame, 0);
     return frame.length;
   }
+  const staging = Buffer.allocUnsafe(options.stagingBytes ?? STAGING_BYTES);
+  let staged = 0;
   let length = 0;
   let crc = 0;
-  const writePiece = async (piece: string) => {
-    const bytes = Buffer.from(piece, 'utf8');
+  const writeBody = async (bytes: Buffer) => {
     crc = crc32(bytes, crc);
     await sink(bytes, HEADER_BYTES + length);
     length += bytes.length;
   };
+  const flush = async () => {
+    if (staged > 0) await writeBody(staging.subarray(0, staged));
+    staged = 0;
+  };
+  const add = async (piece: string) => {
+    const most = piece.length * 3; // UTF-8 bytes of a UTF-16 code unit: at most 3
+    if (most > staging.length - staged) await flush();
+    if (most > staging.length) await writeBody(Buffer.from(piece, 'utf8'));
+    else staged += staging.write(piece, staged, 'utf8');
+  };
   await sink(PLACEHOLDER_HEADER, 0);
-  if (!first.done) await writePiece(first.value);
-  await writePiece(second.value);
-  for (const piece of pieces) await writePiece(piece);
+  if (!first.done) await add(first.value);
+  await add(second.value);
+  for (const piece of pieces) await add(piece);
+  await flush();
   if (length > MAX_FRAME_BODY) throw new Error(`journal: a record of ${length} bytes is over the frame limit`);
   await sink(Buffer.from([NEWLINE]), HEADER_BYTES + length);
   await sink(Buffer.from(frameHeader(length, crc), 'ascii'), 0);

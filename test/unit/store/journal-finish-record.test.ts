@@ -23,7 +23,8 @@ const jsonArbitrary = fc.letrec((tie) => ({
     { depthSize: 'small' },
     fc.string(),
     fc.integer(),
-    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    // -0 is left out: JSON writes it as 0 (a value no EPCIS field tells apart from 0), so it cannot round-trip.
+    fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Object.is(n, -0)),
     fc.boolean(),
     fc.constant(null),
     fc.array(tie('value'), { maxLength: 4 }),
@@ -184,16 +185,20 @@ describe('journal codec: a finish record written in pieces', () => {
     vocabulary: [],
   });
 
-  it('writes the bytes of frameRecord, header last, each piece once', async () => {
-    const record = bigRecord(EVENTS_PER_PIECE * 3 + 5);
-    const { sink, bytes, writes } = collectingSink();
-    const length = await writeFrame(record, sink);
-    assert.deepEqual(bytes(), frameRecord(record));
-    assert.equal(length, bytes().length);
-    assert.ok(writes.length >= 6, `${writes.length} writes`);
-    assert.deepEqual(writes.at(-1), { at: 0, length: 18 });
-    assert.ok(Math.max(...writes.map((w) => w.length)) < length / 3, 'no write holds the whole record');
-  });
+  for (const stagingBytes of [64, 4096, 1024 * 1024]) {
+    it(`writes the bytes of frameRecord, header last, through a ${stagingBytes}-byte staging buffer`, async () => {
+      const record = bigRecord(EVENTS_PER_PIECE * 8 + 5);
+      const { sink, bytes, writes } = collectingSink();
+      const length = await writeFrame(record, sink, { stagingBytes });
+      assert.deepEqual(bytes(), frameRecord(record));
+      assert.equal(length, bytes().length);
+      assert.deepEqual(writes.at(-1), { at: 0, length: 18 });
+      if (stagingBytes < length / 4) {
+        assert.ok(writes.length >= 6, `${writes.length} writes`);
+        assert.ok(Math.max(...writes.map((w) => w.length)) < length / 3, 'no write holds the whole record');
+      }
+    });
+  }
 
   it('writes a small record at once', async () => {
     const record = bigRecord(3);
@@ -206,15 +211,20 @@ describe('journal codec: a finish record written in pieces', () => {
   it('leaves a torn record, wherever the writing stops, that the journal drops', async () => {
     const before = frameRecord({ op: 'job', job: { captureID: 'a' } });
     const record = bigRecord(EVENTS_PER_PIECE * 2 + 1);
+    const options = { stagingBytes: 4096 };
     const total = collectingSink();
-    await writeFrame(record, total.sink);
+    await writeFrame(record, total.sink, options);
     for (let stopAfter = 1; stopAfter < total.writes.length; stopAfter += 1) {
       const partial = collectingSink();
       let calls = 0;
-      await writeFrame(record, (bytes, offset) => {
-        calls += 1;
-        return calls <= stopAfter ? partial.sink(bytes, offset) : Promise.resolve();
-      });
+      await writeFrame(
+        record,
+        (bytes, offset) => {
+          calls += 1;
+          return calls <= stopAfter ? partial.sink(bytes, offset) : Promise.resolve();
+        },
+        options,
+      );
       const parsed = parseJournal(Buffer.concat([before, partial.bytes()]));
       assert.equal(parsed.records.length, 1, `stopped after ${stopAfter} writes`);
       assert.equal(parsed.validLength, before.length);
