@@ -4,6 +4,7 @@
  * the other fields are server bookkeeping and precomputed query fields.
  */
 import type { JsonObject } from '../model/types';
+import { flatConcat } from '../model/flat-string';
 
 export interface StoredEvent {
   /**
@@ -44,7 +45,7 @@ export interface StoredEvent {
 
 /** The identity key (`_id`) of an event: EPCIS 2.0 §7.4.1.2, an error declaration shares its eventID. */
 export const identityKey = (eventID: string, isErrorDeclaration: boolean): string =>
-  `${isErrorDeclaration ? 'ed' : 'ev'}|${eventID}`;
+  flatConcat(isErrorDeclaration ? 'ed|' : 'ev|', eventID);
 
 /**
  * A value of the precomputed query fields: JSON plus Dates, since times are compared as Dates by both adapters

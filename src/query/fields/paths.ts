@@ -6,11 +6,12 @@
  */
 import { encodeKey } from '../../model/key-codec';
 import type { ExtensionScope, SensorMetric } from '../params/query-types';
+import { flatConcat } from '../../model/flat-string';
 
 /** Separator of composite `<type>|<value>` strings; `|` cannot appear unescaped in a URI (RFC 3986). */
 export const SEP = '|';
 
-export const composite = (type: string, value: string): string => `${type}${SEP}${value}`;
+export const composite = (type: string, value: string): string => flatConcat(type, SEP, value);
 
 /** `event`, `eventInner`, `ilmd`, `ilmdInner`, ... */
 export const extensionFamily = (scope: ExtensionScope, inner: boolean): string => (inner ? `${scope}Inner` : scope);

@@ -16,6 +16,7 @@ import { identityKey, type QueryFields, type QueryValue, type StoredEvent } from
 import { QUERY_INDEXES } from '../../query/fields/indexes';
 import { SINGLE_VALUED } from '../../query/translate/epc-match';
 import { escapeRegex } from '../../query/translate/regex';
+import { flatConcat } from '../../model/flat-string';
 
 /** The field that holds the terms. */
 export const TERMS_FIELD = 'qt';
@@ -45,7 +46,7 @@ const TERM_FIELDS = [...TERM_PREFIX].map(([path, prefix]) => ({
  */
 const REMEMBERED_TERMS = 4096;
 const termOf = (field: (typeof TERM_FIELDS)[number], value: string): string =>
-  remembered(field.terms, value, REMEMBERED_TERMS, (known) => field.prefix + known);
+  remembered(field.terms, value, REMEMBERED_TERMS, (known) => flatConcat(field.prefix, known));
 
 function valueAt(q: QueryFields, parts: readonly string[]): QueryValue | undefined {
   let node: QueryValue | undefined = q;
