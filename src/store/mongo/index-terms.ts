@@ -32,21 +32,39 @@ const TERM_PREFIX: ReadonlyMap<string, string> = new Map(
 /** The paths folded into `qt`. */
 export const TERM_PATHS: readonly string[] = [...TERM_PREFIX.keys()];
 
-/** Each folded field: its path below `q` (`['bizStep']`), its term prefix, and its terms by value. */
+/**
+ * Fields whose values are usually unique to an event (EPCs, business transactions, extension values): their terms
+ * are not remembered, since a memo of them only kept each batch's terms alive into the next batches (promoted to the
+ * old generation as garbage, --trace-gc-nvp and a sampling heap profile of a capture's writes).
+ */
+const UNIQUE_VALUED = new Set([
+  'q.epc',
+  'q.parentID',
+  'q.inputEPC',
+  'q.outputEPC',
+  'q.bizTx',
+  'q.x.eq.event',
+  'q.x.eq.ilmd',
+]);
+
+/** Each folded field: its path below `q` (`['bizStep']`), its term prefix, and its terms by value (or null). */
 const TERM_FIELDS = [...TERM_PREFIX].map(([path, prefix]) => ({
   parts: path.split('.').slice(1),
   prefix,
-  terms: new Map<string, string>(),
+  terms: UNIQUE_VALUED.has(path) ? null : new Map<string, string>(),
 }));
 
 /**
- * Most terms repeat from event to event (type, bizStep, disposition, read point, location...): each field remembers
- * its last terms, so that a batch of events being written shares one string per repeated term instead of holding
- * a fresh copy of it in every event (the batch outlives several young-generation collections).
+ * Most terms of the other fields repeat from event to event (type, bizStep, disposition, read point, location...):
+ * each such field remembers its last terms, so that a batch of events being written shares one string per repeated
+ * term instead of holding a fresh copy of it in every event (the batch outlives several young-generation
+ * collections).
  */
 const REMEMBERED_TERMS = 4096;
 const termOf = (field: (typeof TERM_FIELDS)[number], value: string): string =>
-  remembered(field.terms, value, REMEMBERED_TERMS, (known) => flatConcat(field.prefix, known));
+  field.terms === null
+    ? flatConcat(field.prefix, value)
+    : remembered(field.terms, value, REMEMBERED_TERMS, (known) => flatConcat(field.prefix, known));
 
 function valueAt(q: QueryFields, parts: readonly string[]): QueryValue | undefined {
   let node: QueryValue | undefined = q;
