@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { aggregationEvent, epcisDocument, objectEvent, range } from '../support/event-factory';
 import { median, openMeasuredStore, timedCapture } from './http-capture';
-import { serverModules } from './server-build';
+import { nodeFlagsNote, serverModules } from './server-build';
 
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 10_000);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
@@ -36,7 +36,7 @@ async function captureRound(body: string, count: number): Promise<Round> {
 async function main(): Promise<void> {
   const measured = serverModules();
   console.log(`embedded JSON capture: ${EVENTS} events per document, ${ROUNDS} rounds; node ${process.version}`);
-  console.log(`server code measured: ${measured.description}`);
+  console.log(`server code measured: ${measured.description}; ${nodeFlagsNote()}`);
   for (const [label, make] of [
     ['ObjectEvent', objectEvent],
     ['AggregationEvent', aggregationEvent],

@@ -21,7 +21,7 @@ import { serializeEpcisXml } from '../../src/formats/xml';
 import { getTestMongo, uniqueDbName } from '../support/mongo-server';
 import { stopSharedMongoServer } from '../support/mongo-server-registry';
 import { median, openMeasuredStore, timedCapture } from './http-capture';
-import { serverModules } from './server-build';
+import { nodeFlagsNote, serverModules } from './server-build';
 import { xmlMemory } from './xml-memory';
 
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 10_000);
@@ -108,7 +108,7 @@ async function main(): Promise<void> {
       `unmeasured warm-up round(s); node ${process.version}`,
   );
   console.log(`MongoDB server: ${mongo.description}`);
-  console.log(`server code measured: ${measured.description}`);
+  console.log(`server code measured: ${measured.description}; ${nodeFlagsNote()}`);
   const results: Result[] = [];
   for (const [label, make] of [
     ['ObjectEvent', objectEvent],

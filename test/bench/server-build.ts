@@ -5,7 +5,7 @@
  * with esbuild's keepNames, which adds a `__name(...)` call for every named function or closure created, and the
  * capture creates some per event. `BENCH_SOURCES=1` measures the sources under tsx instead.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -71,4 +71,24 @@ function fromBuild(): ServerModules {
 export function serverModules(): ServerModules {
   loaded ??= process.env['BENCH_SOURCES'] === '1' ? fromSources() : fromBuild();
   return loaded;
+}
+
+/**
+ * The node options `npm start` runs the server with (package.json `scripts.start`: the `--` options between `node` and
+ * the entry point), so that a server the benchmarks start runs as production runs it.
+ */
+export function startNodeFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const words = manifest.scripts.start.trim().split(/\s+/);
+  if (words[0] !== 'node') throw new Error(`package.json scripts.start does not run node: ${manifest.scripts.start}`);
+  return words.slice(1).filter((word) => word.startsWith('--'));
+}
+
+/** For the report of an in-process benchmark: whether it runs with the node options of `npm start`. */
+export function nodeFlagsNote(): string {
+  const flags = startNodeFlags();
+  const missing = flags.filter((flag) => !process.execArgv.includes(flag));
+  return missing.length === 0
+    ? `node options as npm start (${flags.join(' ') || 'none'})`
+    : `WITHOUT npm start's node options ${missing.join(' ')} (run it through its npm script)`;
 }

@@ -24,7 +24,7 @@ import { serializeEpcisXml } from '../../src/formats/xml';
 import { epcisDocument, EXAMPLE_NS, objectEvent, range } from '../support/event-factory';
 import { getTestMongo, uniqueDbName } from '../support/mongo-server';
 import { stopSharedMongoServer } from '../support/mongo-server-registry';
-import { serverModules } from './server-build';
+import { serverModules, startNodeFlags } from './server-build';
 
 const MiB = 1024 * 1024;
 const POLL_MS = 250;
@@ -68,7 +68,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
   const entry = path.join(__dirname, 'memory-server.ts');
   // BENCH_SERVER_FLAGS: more node options for the server (e.g. --trace-gc, to see the heap at each collection).
   const flags = (process.env['BENCH_SERVER_FLAGS'] ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, ['--expose-gc', ...flags, '--import', 'tsx', entry], {
+  const child = spawn(process.execPath, [...startNodeFlags(), '--expose-gc', ...flags, '--import', 'tsx', entry], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -209,7 +209,8 @@ export async function xmlMemory(megabytes: number): Promise<void> {
   delete base['MONGODB_URI'];
   delete base['NODE_OPTIONS'];
   console.log(
-    `XML capture memory, measured on the server process (${measured.description}; node ${process.version}) after a warm-up ` +
+    `XML capture memory, measured on the server process (${measured.description}; node ${process.version} ` +
+      `${startNodeFlags().join(' ')}, as npm start) after a warm-up ` +
       `capture of ${WARM_UP_EVENTS} events (one-time compilation and loading are not counted as per-document cost):`,
   );
   if (stores.includes('embedded')) await onEmbedded(base, warmUp, megabytes);
