@@ -14,8 +14,7 @@ import { failedJobFinish } from '../job-finish';
 import type { StoredEvent } from '../stored-event';
 import { encodeVocabularyElement, foldVocabulary } from '../vocabulary-merge';
 import type { CommitDecision, MongoContext } from './mongo-context';
-import { retrying } from './mongo-errors';
-import { insertUnordered } from './insert-command';
+import { duplicateKeyIndices, retrying } from './mongo-errors';
 import { withTermsAnd } from './index-terms';
 import { finishJob } from './mongo-jobs';
 import { markPending, removeWrittenEvents, withoutLeftovers } from './mongo-pending';
@@ -134,6 +133,16 @@ async function writeHidden(
 
 /** Unordered insert; returns the keys that were already stored (duplicate key errors). */
 async function insertReportingClashes(ctx: MongoContext, docs: StoredEvent[]): Promise<string[]> {
-  const clashes = await retrying(() => insertUnordered(ctx.db, ctx.events, docs));
-  return clashes.map((at) => docs[at]!._id);
+  const clashes: string[] = [];
+  await retrying(async () => {
+    clashes.length = 0;
+    try {
+      await ctx.events.insertMany(docs, { ordered: false });
+    } catch (error) {
+      const failed = duplicateKeyIndices(error);
+      if (!failed) throw error;
+      for (const at of failed) clashes.push(docs[at]!._id);
+    }
+  });
+  return clashes;
 }

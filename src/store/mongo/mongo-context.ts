@@ -2,7 +2,7 @@
  * What the MongoDB adapter's modules share: the three collections, the document shapes stored in them, and the
  * process-level commit lock and clock.
  */
-import type { Collection, Db } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type { CaptureJobRecord, VocabularyElementRecord } from '../../model/types';
 import type { JobOutcome } from '../event-store';
 import type { MonotonicClock, Mutex } from '../mutex';
@@ -68,8 +68,6 @@ export interface CompanyPrefixDocument {
 }
 
 export interface MongoContext {
-  /** The database of the collections below (raw commands: insert-command.ts). */
-  db: Db;
   /** Events; those of pending captures are hidden from every read (mongo-pending.ts). */
   events: Collection<StoredEvent>;
   /** Claims of running captures: one per event key at a time (mongo-staging.ts). */

@@ -113,7 +113,6 @@ export class MongoEventStore implements EventStore {
       const indexTerms = await usesIndexTerms(db.collection<StoredEvent>(COLLECTIONS.events));
       await createIndexes(db, indexTerms);
       const context: MongoContext = {
-        db,
         events: db.collection<StoredEvent>(COLLECTIONS.events),
         staged: db.collection<ClaimDocument>(COLLECTIONS.stagedEvents),
         pending: db.collection<PendingCaptureDocument>(COLLECTIONS.pendingCaptures),

@@ -27,8 +27,7 @@ import { contentDigest } from '../content-digest';
 import type { EventWriteStatus, StoredEvent } from '../stored-event';
 import type { ClaimDocument, MongoContext } from './mongo-context';
 import { resolveAbandoned, settledCaptures, withdraw } from './mongo-claim-holders';
-import { read, retrying } from './mongo-errors';
-import { insertUnordered } from './insert-command';
+import { duplicateKeyIndices, read, retrying } from './mongo-errors';
 import { withoutLeftovers } from './mongo-pending';
 
 const BATCH = 1000;
@@ -253,7 +252,15 @@ async function insertClaims(
   for (let start = 0; start < indices.length; start += BATCH) {
     const batch = indices.slice(start, start + BATCH);
     const docs = batch.map((index): ClaimDocument => ({ _id: events[index]!._id, captureID }));
-    for (const at of await retrying(() => insertUnordered(ctx.db, ctx.staged, docs))) taken.push(batch[at]!);
+    await retrying(async () => {
+      try {
+        await ctx.staged.insertMany(docs, { ordered: false });
+      } catch (error) {
+        const failed = duplicateKeyIndices(error);
+        if (!failed) throw error;
+        for (const at of failed) taken.push(batch[at]!);
+      }
+    });
   }
   return taken;
 }
