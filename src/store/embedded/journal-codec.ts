@@ -32,10 +32,9 @@ export function encodeRecordJson(record: unknown): string {
 }
 
 /**
- * Stored events per piece of a finish record's text: tens of KB, whatever the capture's size. A piece and what
- * encoding it allocates stay far below the young generation's size, so they die there: with 256 events a piece
- * (about 380 KB), a 54,728-event capture promoted about 150 MB of such garbage to the old generation while its
- * record was written (--trace-gc-nvp), which set the process's peak.
+ * Stored events per piece of a finish record's text: about 50 KB (1.5 KB an event for a typical ObjectEvent), whatever
+ * the capture's size, and so below V8's large-object size (128 KiB): a larger string is allocated in the large-object
+ * space, which only a full collection frees.
  */
 export const EVENTS_PER_PIECE = 32;
 
