@@ -32,7 +32,10 @@ export interface JobOutcome {
 export interface CommitRequest {
   captureID: string;
   behaviour: CaptureErrorBehaviour;
-  /** The valid events of the document, in document order, `state`/`recordTime` left to the store. */
+  /**
+   * The valid events of the document, in document order, `state`/`recordTime` left to the store. The store takes
+   * them over: it may set those fields in place and keep the objects, so the caller must not change them afterwards.
+   */
   events: StoredEvent[];
   /** Master data from `epcisHeader`, stored with the capture. */
   vocabulary: VocabularyElementRecord[];
