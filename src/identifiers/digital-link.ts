@@ -4,6 +4,7 @@
  * no fragment (EPCIS-DIGEST §h rule 8).
  */
 import { decodeDigitalLinkSegment, encodeDigitalLinkSegment } from './character-sets';
+import { flatConcat } from '../model/flat-string';
 import {
   PRIMARY_KEY_AIS,
   QUALIFIER_SHORT_NAMES,
@@ -53,8 +54,8 @@ export function parseDigitalLink(uri: string): Result<Gs1Key> {
 
 /** Writes a key as a canonical Digital Link on https://id.gs1.org. */
 export function formatDigitalLink(key: Gs1Key): string {
-  // Joined into one flat string (stored with the event's query fields), not a chain of concatenations.
+  // One flat string (stored with the event's query fields), not a chain of concatenations.
   const parts = [CANONICAL_DL_ORIGIN];
   for (const { ai, value } of key.ais) parts.push('/', ai, '/', encodeDigitalLinkSegment(value));
-  return parts.join('');
+  return flatConcat(...parts);
 }

@@ -1,7 +1,7 @@
 /**
  * One capture over HTTP as the capture benchmarks measure it: an app (the production build, server-build.ts) on the
- * given store listening on a free port, the document POSTed to /capture, the job polled until it says finished. Wall time and process CPU time (every thread)
- * run from the POST to the finished job.
+ * given store listening on a free port, the document POSTed to /capture, the job polled until it says finished.
+ * Wall time and process CPU time (every thread) run from the POST to the finished job.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

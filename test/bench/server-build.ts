@@ -30,41 +30,37 @@ export interface ServerModules {
   openStore: typeof OpenStoreModule;
   /** The server's entry point (a file node runs). */
   mainFile: string;
-  /** Removes the build (also done when the process exits). */
-  cleanUp: () => void;
 }
 
 let loaded: ServerModules | undefined;
 
-function fromSources(): ServerModules {
+/** The modules below `srcDir` (the sources, or the build's `src`). */
+function modulesIn(srcDir: string, description: string, mainFile: string): ServerModules {
+  const at = (module: string) => load(path.join(srcDir, module)) as unknown;
   return {
-    description: 'the TypeScript sources under tsx (BENCH_SOURCES=1)',
-    app: load(path.join(ROOT, 'src', 'http/app')) as ServerModules['app'],
-    compose: load(path.join(ROOT, 'src', 'server/compose')) as ServerModules['compose'],
-    config: load(path.join(ROOT, 'src', 'config/config')) as ServerModules['config'],
-    logger: load(path.join(ROOT, 'src', 'logging/logger')) as ServerModules['logger'],
-    openStore: load(path.join(ROOT, 'src', 'store/open-store')) as ServerModules['openStore'],
-    mainFile: path.join(ROOT, 'src', 'main.ts'),
-    cleanUp: () => undefined,
+    description,
+    app: at('http/app') as ServerModules['app'],
+    compose: at('server/compose') as ServerModules['compose'],
+    config: at('config/config') as ServerModules['config'],
+    logger: at('logging/logger') as ServerModules['logger'],
+    openStore: at('store/open-store') as ServerModules['openStore'],
+    mainFile: path.join(srcDir, mainFile),
   };
+}
+
+function fromSources(): ServerModules {
+  return modulesIn(path.join(ROOT, 'src'), 'the TypeScript sources under tsx (BENCH_SOURCES=1)', 'main.ts');
 }
 
 function fromBuild(): ServerModules {
   const dir = mkdtempSync(path.join(tmpdir(), 'epcis-bench-build-'));
-  const cleanUp = () => rmSync(dir, { recursive: true, force: true });
-  process.once('exit', cleanUp);
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   const outDir = buildProductionInto(dir, 'inherit');
-  const built = (module: string) => load(path.join(outDir, 'src', module)) as unknown;
-  return {
-    description: 'the production build (tsc -p tsconfig.build.json, as npm start runs it)',
-    app: built('http/app') as ServerModules['app'],
-    compose: built('server/compose') as ServerModules['compose'],
-    config: built('config/config') as ServerModules['config'],
-    logger: built('logging/logger') as ServerModules['logger'],
-    openStore: built('store/open-store') as ServerModules['openStore'],
-    mainFile: path.join(outDir, 'src', 'main.js'),
-    cleanUp,
-  };
+  return modulesIn(
+    path.join(outDir, 'src'),
+    'the production build (tsc -p tsconfig.build.json, as npm start runs it)',
+    'main.js',
+  );
 }
 
 /** The server modules to measure (built once per process). */
