@@ -38,6 +38,8 @@ export interface BegunCapture {
   captureID: string;
   parts: DocumentParts;
   checked: Promise<CheckedEvents>;
+  /** The namespaces the events were prepared with (their query fields depend on them). */
+  namespaces: Record<string, string>;
   cancel: () => void;
 }
 
@@ -107,7 +109,14 @@ export class CaptureService {
     const control = { cancelled: false };
     const checked = this.checkEvents(parts, { ...request, captureID }, control);
     checked.catch(() => undefined); // awaited by process(); a cancelled capture is never awaited
-    return { document, captureID, parts, checked, cancel: () => (control.cancelled = true) };
+    return {
+      document,
+      captureID,
+      parts,
+      checked,
+      namespaces: request.namespaces,
+      cancel: () => (control.cancelled = true),
+    };
   }
 
   /**
@@ -144,6 +153,7 @@ export class CaptureService {
       captureID: job.captureID,
       behaviour: 'rollback',
       events: [stored],
+      namespaces: request.namespaces,
       vocabulary: [],
       decide: (statuses) => this.outcome([], [stored], ['/'], statuses),
     });
@@ -224,6 +234,7 @@ export class CaptureService {
         captureID: job.captureID,
         behaviour: request.behaviour,
         events: prepared,
+        namespaces: capture.namespaces,
         vocabulary: parts.vocabulary,
         decide: (statuses) => this.outcome(invalid, prepared, pointers, statuses),
       });

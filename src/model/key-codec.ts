@@ -49,6 +49,18 @@ function hasKeyToEncode(value: JsonValue): boolean {
 }
 
 /**
+ * Whether any key of `value`, at any depth, was changed by `encodeKeys`: an encoded key holds `%25`, `%2E` or `%24`,
+ * and a key that needs no encoding holds no `%` at all.
+ */
+export function hasKeyToDecode(value: JsonValue): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(hasKeyToDecode);
+  for (const key in value)
+    if (Object.hasOwn(value, key) && (NEEDS_DECODING.test(key) || hasKeyToDecode(value[key]!))) return true;
+  return false;
+}
+
+/**
  * Encodes every key, at every depth. A value with nothing to encode (the usual case: standard EPCIS keys and
  * plain extension names) is returned as it is, not copied: the capture pipeline owns the freshly parsed event.
  */

@@ -3,7 +3,7 @@ export { parseQuery, type QueryInput } from './params/parse-query';
 export { parseGs1ExtensionsHeader } from './params/gs1-extensions-header';
 export type { ParseContext } from './params/parameter-kinds';
 export type * from './params/query-types';
-export { computeQueryFields, type QueryFieldDeps } from './query-fields';
+export { computeQueryFields, queryFieldsOf, type QueryFieldDeps } from './query-fields';
 export { translateQuery, type TranslateDeps, type TranslatedQuery } from './translate/translate-query';
 export {
   masterDataNeeds,

@@ -14,6 +14,7 @@
  * The event is the standard JSON form with its keys NOT encoded (the capture pipeline calls this before
  * key-codec's encodeKeys); eventTime, recordTime, eventID and type live at the top of the StoredEvent.
  */
+import { canonicalEpc } from '../identifiers';
 import { remembered } from '../model/bounded-memo';
 import { encodeKey } from '../model/key-codec';
 import type { JsonObject, JsonValue } from '../model/types';
@@ -240,3 +241,13 @@ export function computeQueryFields(
   if (x !== null) q['x'] = x;
   return q as JsonObject;
 }
+
+/** The dependencies the server runs with: identifiers in their canonical form (src/identifiers). */
+const SERVER_DEPS: QueryFieldDeps = { canonicalEpc };
+
+/**
+ * The query fields the server stores: what a capture computes and what the embedded store's journal replay
+ * recomputes (a journal keeps no query fields, journal-codec.ts), so that both are one function.
+ */
+export const queryFieldsOf = (event: JsonObject, namespaces: Record<string, string>): JsonObject =>
+  computeQueryFields(event, namespaces, SERVER_DEPS);

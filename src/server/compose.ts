@@ -8,19 +8,16 @@ import { analyseContext } from '../formats/jsonld/context-processor';
 import { stripStandardPrefixRedefinitions } from '../formats/jsonld/standard-prefix-redefinition';
 import type { AppDeps } from '../http/app';
 import type { Logger } from '../logging/logger';
-import { computeQueryFields } from '../query';
+import { queryFieldsOf } from '../query';
 import { eventHash } from '../hash/event-hash';
-import { canonicalEpc } from '../identifiers';
 import type { EventStore } from '../store/event-store';
 import { createEpcisValidator } from '../validation';
-
-/** The dependencies of the query fields, one object for every event. */
-const QUERY_FIELD_DEPS = { canonicalEpc };
 
 export const eventPreparation: EventPreparation = {
   // CBV 2.0 event hash ID (EPCIS-DIGEST §h): the same event in any representation gets the same eventID.
   assignEventId: (event, namespaces) => eventHash(event, namespaces),
-  queryFields: (event, namespaces) => computeQueryFields(event, namespaces, QUERY_FIELD_DEPS),
+  // The embedded store's journal replay recomputes query fields with the same function (journal-codec.ts).
+  queryFields: queryFieldsOf,
 };
 
 export function composeApp(config: AppConfig, store: EventStore, logger: Logger): AppDeps {

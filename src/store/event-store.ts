@@ -37,6 +37,12 @@ export interface CommitRequest {
    * them over: it may set those fields in place and keep the objects, so the caller must not change them afterwards.
    */
   events: StoredEvent[];
+  /**
+   * The namespaces every event's query fields were computed with (the capture's CaptureRequest.namespaces), when
+   * `q` is `queryFieldsOf(event, namespaces)` for each of them (src/query): the embedded store then journals these
+   * once instead of every event's `q`, and its replay recomputes the query fields (journal-codec.ts).
+   */
+  namespaces?: Record<string, string>;
   /** Master data from `epcisHeader`, stored with the capture. */
   vocabulary: VocabularyElementRecord[];
   /**

@@ -59,6 +59,7 @@ export function planCommit(state: EmbeddedState, request: CommitRequest, now: Da
       duplicateCount,
     },
     events,
+    ...(request.namespaces !== undefined ? { namespaces: request.namespaces } : {}),
     vocabulary,
   };
   return { result: { statuses, outcome, recordTime: events.length > 0 ? now : null }, record };

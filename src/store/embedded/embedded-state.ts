@@ -18,6 +18,11 @@ export type JournalRecord =
       captureID: string;
       finish: JobFinish;
       events: StoredEvent[];
+      /**
+       * The namespaces of the events' query fields (CommitRequest.namespaces): when present, the journal holds the
+       * events without `q` and replay recomputes it (journal-codec.ts, replay-query-fields.ts).
+       */
+      namespaces?: Record<string, string>;
       vocabulary: VocabularyElementRecord[];
     }
   /** A named query created (`POST /queries`) or deleted (`DELETE /queries/{name}`). */

@@ -22,8 +22,8 @@ export function encodeJson(value: unknown): string {
 }
 
 /**
- * The JSON text of a journal record: exactly `encodeJson(record)`, with less work for a capture's 'finish' record
- * (the concatenation of `recordJsonPieces`).
+ * The JSON text of a journal record: exactly `encodeJson(journalForm(record))`, with less work for a capture's
+ * 'finish' record (the concatenation of `recordJsonPieces`).
  */
 export function encodeRecordJson(record: unknown): string {
   let json = '';
@@ -39,21 +39,45 @@ export function encodeRecordJson(record: unknown): string {
 export const EVENTS_PER_PIECE = 32;
 
 /**
- * The JSON text of a journal record (`encodeJson(record)`, byte for byte) in consecutive pieces, so that a capture's
- * 'finish' record, which holds every event it stores, never exists as one string or one buffer: the journal writes
- * each piece as it comes (journal-file.ts). Other records are one piece.
+ * What the journal holds of a record: the record itself, except that a finish record which names the namespaces of
+ * its events' query fields (embedded-state.ts) holds its stored events without `q`, which replay recomputes from the
+ * event and those namespaces (replay-query-fields.ts). The query fields are about a third of a stored event's text,
+ * and the Dates among them made every one of them walked to be encoded: leaving them out cut the CPU of a capture
+ * into the embedded store by about a quarter.
+ */
+export function journalForm(record: unknown): unknown {
+  if (!isFinishRecord(record) || !omitsQueryFields(record)) return record;
+  return {
+    ...record,
+    events: record.events.map((event) => (isPlainObject(event) ? withoutQueryFields(event) : event)),
+  };
+}
+
+function withoutQueryFields(event: Record<string, unknown>): Record<string, unknown> {
+  const form: Record<string, unknown> = {};
+  for (const key in event) if (Object.hasOwn(event, key) && key !== 'q') define(form, key, event[key]);
+  return form;
+}
+
+const omitsQueryFields = (record: Record<string, unknown>): boolean => isPlainObject(record['namespaces']);
+
+/**
+ * The JSON text of a journal record (`encodeJson(journalForm(record))`, byte for byte) in consecutive pieces, so
+ * that a capture's 'finish' record, which holds every event it stores, never exists as one string or one buffer:
+ * the journal writes each piece as it comes (journal-file.ts). Other records are one piece.
  *
  * Each stored event of a finish record carries the captured event under `event`: keys made safe by key-codec (none
  * starts with `$`) and plain JSON values (`JsonObject`, never a Date), stored-event.ts. That subtree, most of the
- * record, has nothing to encode and is not walked; the bookkeeping fields, `namespaces` and the query fields `q`
- * (which hold Dates) are encoded as usual.
+ * record, has nothing to encode and is not walked; the bookkeeping fields, `namespaces` and (when the journal keeps
+ * them) the query fields `q` are encoded as usual.
  */
 export function* recordJsonPieces(record: unknown, eventsPerPiece = EVENTS_PER_PIECE): Generator<string> {
   if (!isFinishRecord(record) || hasEscapedKey(record)) {
-    yield encodeJson(record);
+    yield encodeJson(journalForm(record));
     return;
   }
   const events = record.events;
+  const withQueryFields = !omitsQueryFields(record);
   const shell = (encodeObject(record, 'events') ?? record) as Record<string, unknown>;
   let text = '{';
   let separator = '';
@@ -70,7 +94,7 @@ export function* recordJsonPieces(record: unknown, eventsPerPiece = EVENTS_PER_P
     text += '[';
     for (let start = 0; start < events.length; start += eventsPerPiece) {
       const slice = events.slice(start, start + eventsPerPiece);
-      for (let i = 0; i < slice.length; i += 1) slice[i] = encodedStoredEvent(slice[i]);
+      for (let i = 0; i < slice.length; i += 1) slice[i] = encodedStoredEvent(slice[i], withQueryFields);
       text += `${start > 0 ? ',' : ''}${JSON.stringify(slice).slice(1, -1)}`;
       if (start + eventsPerPiece >= events.length) break; // the last events go with the rest of the record
       yield text;
@@ -81,10 +105,26 @@ export function* recordJsonPieces(record: unknown, eventsPerPiece = EVENTS_PER_P
   yield `${text}}`;
 }
 
-/** A stored event's encoding; its captured `event` needs none (see recordJsonPieces). */
-function encodedStoredEvent(event: unknown): unknown {
-  const changed = isPlainObject(event) ? encodeObject(event, 'event') : encodeChanged(event);
-  return changed === undefined ? event : changed;
+/**
+ * A stored event's encoded journal form: its captured `event` needs no encoding (see recordJsonPieces), its `q` is
+ * left out unless `withQueryFields` (set to undefined, which JSON leaves out), every other child is encoded (Dates,
+ * `$` keys). A shallow copy of the event keeps its shape, so that the few fields replaced are cheap to set.
+ */
+function encodedStoredEvent(event: unknown, withQueryFields: boolean): unknown {
+  if (!isPlainObject(event)) return encodeChanged(event) ?? event;
+  const form: Record<string, unknown> = { ...event };
+  for (const key in event) {
+    if (!Object.hasOwn(event, key) || key === 'event') continue;
+    if (key.charCodeAt(0) === 36 /* $ */) return escapedCopy(withQueryFields ? event : withoutQueryFields(event));
+    const child = event[key];
+    if (typeof child !== 'object' || child === null) refuseUnencodable(child);
+    else if (key === 'q' && !withQueryFields) define(form, key, undefined);
+    else {
+      const encoded = encodeChanged(child);
+      if (encoded !== undefined) define(form, key, encoded);
+    }
+  }
+  return form;
 }
 
 const hasEscapedKey = (object: Record<string, unknown>): boolean =>

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { decodeKey, decodeKeys, encodeKey, encodeKeys } from '../../../src/model/key-codec';
+import { decodeKey, decodeKeys, encodeKey, encodeKeys, hasKeyToDecode } from '../../../src/model/key-codec';
 import type { JsonValue } from '../../../src/model/types';
 
 describe('key-codec', () => {
@@ -34,5 +34,17 @@ describe('key-codec', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(decodeKeys(encoded))), doc);
     assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
     assert.ok(JSON.stringify(encoded).includes('%24gt') && JSON.stringify(encoded).includes('a%2Eb'));
+  });
+
+  it('tells an encoded document from one that needed no encoding', () => {
+    const json = fc.jsonValue({ maxDepth: 3 });
+    const keyed = fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('$gt', 'a.b', '100%', '%2E')), json);
+    fc.assert(
+      fc.property(fc.oneof(json, keyed, fc.array(keyed)), (value) => {
+        const encoded = encodeKeys(value as JsonValue);
+        assert.equal(hasKeyToDecode(encoded), encoded !== value);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
