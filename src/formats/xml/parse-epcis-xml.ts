@@ -10,6 +10,7 @@ import { classifyRoot, type EpcisXmlKind, type EpcisXmlVersion } from './epcis-n
 import { checkXmlPrologue, resolveLimits, type XmlLimits } from './xml-limits';
 import { NamespaceRegistry } from './namespace-registry';
 import type { XmlElement } from './xml-node';
+import { FastScanRefused } from './xml-fast-scanner';
 import { buildTreeWithSaxesYielding } from './xml-tree-saxes';
 import { buildTreeWithXml2js } from './xml-tree-xml2js';
 
@@ -26,8 +27,11 @@ export interface ParsedXmlDocument {
 }
 
 export interface ParseXmlOptions extends XmlLimits {
-  /** Tree builder: 'saxes' (default, fast) or 'xml2js' (reference). Both give the same result. */
-  parser?: 'saxes' | 'xml2js';
+  /**
+   * Tree builder: 'fast' (default: xml-fast-scanner.ts, which leaves any document it does not handle to saxes),
+   * 'saxes' or 'xml2js' (reference). All give the same result.
+   */
+  parser?: 'fast' | 'saxes' | 'xml2js';
 }
 
 /**
@@ -37,22 +41,40 @@ export interface ParseXmlOptions extends XmlLimits {
 export async function parseEpcisXml(xml: string | Uint8Array, options?: ParseXmlOptions): Promise<ParsedXmlDocument> {
   const limits = resolveLimits(options);
   checkXmlPrologue(xml, limits);
-  const reg = new NamespaceRegistry();
   if (options?.parser === 'xml2js') {
     const text = typeof xml === 'string' ? xml : new TextDecoder('utf-8', { fatal: true }).decode(xml);
-    return mapXmlTree(await buildTreeWithXml2js(text, limits), reg);
+    return mapXmlTree(await buildTreeWithXml2js(text, limits), new NamespaceRegistry());
   }
-  // Streaming path: each event is mapped when it closes and its subtree dropped. The root is checked before the
-  // first event is mapped, so a foreign document is refused with the same message.
+  if (options?.parser === 'saxes') return streamXml(xml, limits, 'saxes');
+  try {
+    return await streamXml(xml, limits, 'fast');
+  } catch (error) {
+    // What the fast scanner does not handle, saxes parses from the start (or says what is wrong with it).
+    if (error instanceof FastScanRefused) return streamXml(xml, limits, 'saxes');
+    throw error;
+  }
+}
+
+/**
+ * Streaming path: each event is mapped when it closes and its subtree dropped. The root is checked before the
+ * first event is mapped, so a foreign document is refused with the same message.
+ */
+async function streamXml(
+  xml: string | Uint8Array,
+  limits: Required<XmlLimits>,
+  scanner: 'fast' | 'saxes',
+): Promise<ParsedXmlDocument> {
+  const reg = new NamespaceRegistry();
   const streamed: JsonValue[] = [];
   let checked = false;
-  const root = await buildTreeWithSaxesYielding(xml, limits, (el, top) => {
+  const onEvent = (el: XmlElement, top: XmlElement): void => {
     if (!checked) {
       checked = true;
       prepareRegistry(classify(top), reg);
     }
     streamed.push(mapEventElement(el, reg));
-  });
+  };
+  const root = await buildTreeWithSaxesYielding(xml, limits, onEvent, undefined, scanner);
   return mapXmlTree(root, reg, streamed);
 }
 

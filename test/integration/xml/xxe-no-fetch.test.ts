@@ -40,7 +40,7 @@ describe('XXE with an http entity never fetches anything', function () {
 
   it('parseEpcisXml rejects every variant with a ValidationException', async () => {
     for (const xml of docs()) {
-      for (const parser of ['saxes', 'xml2js'] as const) {
+      for (const parser of ['fast', 'saxes', 'xml2js'] as const) {
         await assert.rejects(parseEpcisXml(xml, { parser }), (e: unknown) => e instanceof EpcisError);
       }
     }

@@ -3,14 +3,14 @@ import { parseEpcisXml } from '../../../src/formats/xml/parse-epcis-xml';
 import type { JsonObject } from '../../../src/model/types';
 import { doc2, objectEvent } from './xml-fixtures';
 
-const firstEvent = async (xml: string, parser?: 'saxes' | 'xml2js'): Promise<JsonObject> => {
+const firstEvent = async (xml: string, parser?: 'fast' | 'saxes' | 'xml2js'): Promise<JsonObject> => {
   const p = await parseEpcisXml(xml, parser ? { parser } : undefined);
   const body = p.document.epcisBody as JsonObject;
   return (body.eventList as JsonObject[])[0]!;
 };
 
 describe('XML -> JSON event mapping (EPCIS-DIGEST §f)', () => {
-  for (const parser of ['saxes', 'xml2js'] as const) {
+  for (const parser of ['fast', 'saxes', 'xml2js'] as const) {
     describe(`with the ${parser} tree builder`, () => {
       it('maps CBV URNs and Web URIs to bare words (§f rule 6) and keeps other URIs', async () => {
         const ev = await firstEvent(
