@@ -105,6 +105,8 @@ function replaceReferences(s: string): string {
 export class FastXmlScanner {
   /** The start of an unfinished token, kept for the next chunk. */
   private pending = '';
+  /** A CR at the end of the last chunk (it may start a CR LF pair). */
+  private carry = '';
   private atDocumentStart = true;
   private readonly open: string[] = [];
   private rootClosed = false;
@@ -114,31 +116,56 @@ export class FastXmlScanner {
   write(chunk: string): void {
     if (DISALLOWED.test(chunk)) refuse('a character XML does not allow');
     // A byte order mark opens the text of a document read from a file as it is (bytes are decoded without it).
-    if (this.atDocumentStart && this.pending === '' && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-    let s = this.pending + chunk;
-    let carry = '';
+    if (this.atDocumentStart && this.pending === '' && this.carry === '' && chunk.charCodeAt(0) === 0xfeff)
+      chunk = chunk.slice(1);
     // XML 1.0 §2.11: CR LF and a lone CR are read as LF; a CR at the end waits for what follows it.
-    if (s.includes('\r')) {
-      if (s.endsWith('\r')) {
-        carry = '\r';
-        s = s.slice(0, -1);
-      }
-      s = s.replace(/\r\n?/g, '\n');
+    if (this.carry !== '') {
+      chunk = this.carry + chunk;
+      this.carry = '';
     }
-    const done = this.scan(s);
-    this.pending = s.slice(done) + carry;
+    if (chunk.includes('\r')) {
+      if (chunk.endsWith('\r')) {
+        this.carry = '\r';
+        chunk = chunk.slice(0, -1);
+      }
+      chunk = chunk.replace(/\r\n?/g, '\n');
+    }
+    let from = 0;
+    if (this.pending !== '') {
+      // The unfinished token is completed with as little of the chunk as it needs: joined to the whole chunk, it
+      // made a copy of every chunk (a large document's text once more, as garbage).
+      for (let take = 256; ; take *= 4) {
+        const head = this.pending + chunk.slice(0, take);
+        const done = this.scan(head, 0);
+        if (done >= this.pending.length) {
+          from = done - this.pending.length;
+          break;
+        }
+        if (take >= chunk.length) {
+          this.pending = head.slice(done);
+          this.checkPending();
+          return;
+        }
+      }
+    }
+    this.pending = chunk.slice(this.scan(chunk, from));
+    this.checkPending();
+  }
+
+  private checkPending(): void {
     if (this.pending.length > LONGEST_PENDING) refuse('a token longer than the scanner waits for');
   }
 
   close(): void {
+    if (this.carry !== '') this.pending += '\n';
     if (this.pending !== '') this.outside(this.pending);
     this.pending = '';
     if (!this.rootClosed) refuse('the document ends inside its root element, or has none');
   }
 
-  /** Scans whole tokens from the start of `s`; returns where the first unfinished one starts. */
-  private scan(s: string): number {
-    let i = 0;
+  /** Scans whole tokens of `s` from `from`; returns where the first unfinished one starts. */
+  private scan(s: string, from: number): number {
+    let i = from;
     for (;;) {
       const lt = s.indexOf('<', i);
       if (lt < 0) return i; // the text after the last tag may go on in the next chunk
