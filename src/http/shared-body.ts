@@ -41,12 +41,18 @@ export function readSharedBody(req: Request, limit: number): Promise<Buffer> {
   );
   let used = 0;
   return new Promise<Buffer>((resolve, reject) => {
-    let settled = false;
+    // The listeners below live as long as the request (until its response has gone, or longer on a kept-alive
+    // connection): once settled, they must refer neither to the body nor to this promise, which holds it as its
+    // value. Measured: a 50 MiB XML body stayed allocated through the whole capture, well after its 202.
+    let outcome: { resolve: typeof resolve; reject: typeof reject } | null = { resolve, reject };
     const settle = (error: Error | null) => {
-      if (settled) return;
-      settled = true;
-      if (error) reject(error);
-      else resolve(Buffer.from(store.buffer, 0, used));
+      if (outcome === null) return;
+      const settling = outcome;
+      outcome = null;
+      const body = error ? null : Buffer.from(store.buffer, 0, used);
+      store = new Uint8Array(new SharedArrayBuffer(0));
+      if (body === null) settling.reject(error);
+      else settling.resolve(body);
     };
     req.on('data', (chunk: Buffer) => {
       if (over) return; // read and dropped, so that the 413 can be sent once the client has sent everything

@@ -13,6 +13,7 @@ import { announceNextPage, readPageRequest } from '../pagination';
 import { principalOf } from '../principal';
 import { bodyFormat, parseJsonBody, takeBody } from '../request-body';
 import { readXmlBody } from '../xml-body';
+import { bodyBytes, releaseBody } from '../body-release';
 import { learnCompanyPrefixes } from '../../formats/epc-format';
 import { documentParts } from '../../capture/document-parts';
 import { serializeCaptureJobXml } from '../../formats/xml';
@@ -50,12 +51,15 @@ export async function postCapture(req: Request, res: Response, services: Service
     }
   };
   let received: { document: JsonObject; namespaces: Record<string, string> };
+  const receivedBytes = bodyBytes(req.body);
   try {
     received =
       format === 'xml' ? await readXmlBody(takeBody(req), services, startEarly) : await readJsonDocument(req, services);
   } catch (error) {
     begun?.cancel();
     throw error;
+  } finally {
+    releaseBody(receivedBytes); // the body is read (or refused): nothing refers to it any more (body-release.ts)
   }
   const { document, namespaces } = received;
   learnCompanyPrefixes(documentParts(document).events, services.companyPrefixes);

@@ -4,6 +4,8 @@
  * its Content-Length a 400.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Request } from 'express';
 import { EpcisError } from '../../../src/errors/epcis-errors';
@@ -62,5 +64,29 @@ describe('XML request body in shared memory', () => {
   it('reads an empty body as an empty buffer (the handler answers that it is empty)', async () => {
     assert.equal((await readSharedBody(requestOf([], 0), 100)).length, 0);
     assert.equal((await readSharedBody(requestOf([]), 100)).length, 0);
+  });
+
+  it('does not keep the body alive from the request once it is handed over (the request outlives it)', () => {
+    // In a child with --expose-gc: the request stays referenced, the body read from it is dropped, then collected.
+    const script = `
+      require('tsx/cjs');
+      const { Readable } = require('node:stream');
+      const { readSharedBody } = require(${JSON.stringify(path.resolve(__dirname, '../../../src/http/shared-body.ts'))});
+      const size = 8 * 1024 * 1024;
+      const req = Object.assign(Readable.from([Buffer.alloc(size, 1)], { objectMode: false }), {
+        headers: { 'content-length': String(size) },
+      });
+      globalThis.keptRequest = req;
+      readSharedBody(req, size).then(async (body) => {
+        const ref = new WeakRef(body.buffer);
+        body = undefined;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        global.gc();
+        console.log(JSON.stringify({ collected: ref.deref() === undefined }));
+      });
+    `;
+    const child = spawnSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8' });
+    assert.equal(child.status, 0, child.stderr);
+    assert.deepEqual(JSON.parse(child.stdout), { collected: true });
   });
 });
