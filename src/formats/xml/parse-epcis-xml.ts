@@ -11,7 +11,7 @@ import { checkXmlPrologue, resolveLimits, type XmlLimits } from './xml-limits';
 import { NamespaceRegistry } from './namespace-registry';
 import type { XmlElement } from './xml-node';
 import { FastScanRefused } from './xml-fast-scanner';
-import { buildTreeWithSaxesYielding } from './xml-tree-saxes';
+import { buildTreeYielding } from './xml-tree-saxes';
 import { buildTreeWithXml2js } from './xml-tree-xml2js';
 
 export interface ParsedXmlDocument {
@@ -74,7 +74,7 @@ async function streamXml(
     }
     streamed.push(mapEventElement(el, reg));
   };
-  const root = await buildTreeWithSaxesYielding(xml, limits, onEvent, undefined, scanner);
+  const root = await buildTreeYielding(xml, limits, onEvent, undefined, scanner);
   return mapXmlTree(root, reg, streamed);
 }
 

@@ -105,7 +105,7 @@ function isEventElement(stack: XmlElement[]): boolean {
   return false;
 }
 
-export interface SaxesTreeBuilder {
+export interface XmlTreeBuilder {
   write(chunk: string): void;
   close(): XmlElement;
 }
@@ -180,7 +180,7 @@ function treeHandlers(limits: Required<XmlLimits>, onEvent: EventSink | undefine
   };
 }
 
-export function createSaxesTreeBuilder(limits: Required<XmlLimits>, onEvent?: EventSink): SaxesTreeBuilder {
+export function createSaxesTreeBuilder(limits: Required<XmlLimits>, onEvent?: EventSink): XmlTreeBuilder {
   const parser = new SaxesParser({ position: false });
   const tree = treeHandlers(limits, onEvent);
   let failure: Error | undefined;
@@ -216,7 +216,7 @@ export function createSaxesTreeBuilder(limits: Required<XmlLimits>, onEvent?: Ev
  * The same tree from the fast scanner (xml-fast-scanner.ts), which throws FastScanRefused on anything it leaves to
  * saxes: the caller then parses the document again with `createSaxesTreeBuilder`.
  */
-export function createFastTreeBuilder(limits: Required<XmlLimits>, onEvent?: EventSink): SaxesTreeBuilder {
+export function createFastTreeBuilder(limits: Required<XmlLimits>, onEvent?: EventSink): XmlTreeBuilder {
   const tree = treeHandlers(limits, onEvent);
   const scanner = new FastXmlScanner(tree);
   return {
@@ -240,8 +240,9 @@ export function buildTreeWithSaxes(xml: string, limits: Required<XmlLimits>, onE
  * Same, fed in chunks with a turn of the event loop between them, so that a large document never blocks the
  * server for more than one chunk's worth of parsing (SECURITY-AND-PERFORMANCE-NOTES row 1.2.5). A document given
  * as UTF-8 bytes is decoded chunk by chunk (strictly; a BOM is dropped): its text never exists as one string.
+ * `scanner`: saxes, or the fast scanner (which throws FastScanRefused on what it leaves to saxes).
  */
-export async function buildTreeWithSaxesYielding(
+export async function buildTreeYielding(
   xml: string | Uint8Array,
   limits: Required<XmlLimits>,
   onEvent?: EventSink,

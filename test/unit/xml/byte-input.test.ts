@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { EpcisError } from '../../../src/errors/epcis-errors';
 import { parseEpcisXml } from '../../../src/formats/xml/parse-epcis-xml';
 import { checkXmlPrologue, resolveLimits, utf16Length } from '../../../src/formats/xml/xml-limits';
-import { buildTreeWithSaxesYielding } from '../../../src/formats/xml/xml-tree-saxes';
+import { buildTreeYielding } from '../../../src/formats/xml/xml-tree-saxes';
 import { rootNamespace } from '../../../src/formats/xml/xsd-validator';
 import { doc2, EPCIS2, objectEvent } from './xml-fixtures';
 
@@ -45,9 +45,9 @@ describe('XML documents as UTF-8 bytes', () => {
 
   it('decode characters split between chunks of any size', async () => {
     const limits = resolveLimits();
-    const expected = await buildTreeWithSaxesYielding(multibyte, limits);
+    const expected = await buildTreeYielding(multibyte, limits);
     for (const chunkSize of [1, 2, 3, 5, 7, 64]) {
-      const tree = await buildTreeWithSaxesYielding(utf8(multibyte), limits, undefined, chunkSize);
+      const tree = await buildTreeYielding(utf8(multibyte), limits, undefined, chunkSize);
       assert.deepEqual(tree, expected, `chunks of ${chunkSize} bytes`);
     }
   });
@@ -56,10 +56,7 @@ describe('XML documents as UTF-8 bytes', () => {
     const limits = resolveLimits({ maxLength: 10_000_000 });
     const text = doc2(objectEvent(`<example:note>${'aé中𝄞'.repeat(40_000)}</example:note>`));
     assert.ok(utf8(text).length > 256 * 1024, 'more than one 256 KiB step and many 48 KiB decodings');
-    assert.deepEqual(
-      await buildTreeWithSaxesYielding(utf8(text), limits),
-      await buildTreeWithSaxesYielding(text, limits),
-    );
+    assert.deepEqual(await buildTreeYielding(utf8(text), limits), await buildTreeYielding(text, limits));
   });
 
   it('refuse bytes that are not UTF-8, wherever they are', async () => {
