@@ -39,26 +39,22 @@ function mapKeys(value: JsonValue, codec: (key: string) => string): JsonValue {
   return out;
 }
 
-/** Whether any key of `value`, at any depth, needs encoding. */
-function hasKeyToEncode(value: JsonValue): boolean {
+/** Whether any key of `value`, at any depth, passes `test`. */
+function hasKey(value: JsonValue, test: RegExp): boolean {
   if (value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some(hasKeyToEncode);
-  for (const key in value)
-    if (Object.hasOwn(value, key) && (encodeKey(key) !== key || hasKeyToEncode(value[key]!))) return true;
+  if (Array.isArray(value)) return value.some((item) => hasKey(item, test));
+  for (const key in value) if (Object.hasOwn(value, key) && (test.test(key) || hasKey(value[key]!, test))) return true;
   return false;
 }
+
+/** Whether any key of `value`, at any depth, needs encoding. */
+const hasKeyToEncode = (value: JsonValue): boolean => hasKey(value, NEEDS_ENCODING);
 
 /**
  * Whether any key of `value`, at any depth, was changed by `encodeKeys`: an encoded key holds `%25`, `%2E` or `%24`,
  * and a key that needs no encoding holds no `%` at all.
  */
-export function hasKeyToDecode(value: JsonValue): boolean {
-  if (value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some(hasKeyToDecode);
-  for (const key in value)
-    if (Object.hasOwn(value, key) && (NEEDS_DECODING.test(key) || hasKeyToDecode(value[key]!))) return true;
-  return false;
-}
+export const hasKeyToDecode = (value: JsonValue): boolean => hasKey(value, NEEDS_DECODING);
 
 /**
  * Encodes every key, at every depth. A value with nothing to encode (the usual case: standard EPCIS keys and

@@ -6,7 +6,6 @@
  */
 import path from 'node:path';
 import { resourceExists } from '../../errors/epcis-errors';
-import { queryFieldsOf } from '../../query/query-fields';
 import type { CaptureJobRecord, ProblemBody, VocabularyElementRecord } from '../../model/types';
 import type {
   CommitRequest,
@@ -26,7 +25,7 @@ import { planCommit } from './embedded-commit';
 import { EmbeddedState, type JournalRecord, asJournalRecord } from './embedded-state';
 import { JournalFile, type JournalLogger } from './journal-file';
 import { countIndexed, findIndexed } from './indexed-query';
-import { type QueryFieldsFunction, restoreQueryFields } from './replay-query-fields';
+import { restoreQueryFields } from './replay-query-fields';
 import { runQuery } from './memory-query';
 import { compareStrings, valuesAtPath } from './sort-order';
 
@@ -36,11 +35,6 @@ export interface EmbeddedEventStoreOptions {
   logger?: JournalLogger;
   /** Time budget of every read (default 30 s). */
   maxTimeMS?: number;
-  /**
-   * The query fields of an event, for replaying a journal that leaves them out (replay-query-fields.ts); default:
-   * the server's, src/query `queryFieldsOf`.
-   */
-  queryFields?: QueryFieldsFunction;
 }
 
 const DEFAULT_MAX_TIME_MS = 30_000;
@@ -50,7 +44,6 @@ export class EmbeddedEventStore implements EventStore {
   readonly description: string;
   private readonly journal: JournalFile;
   private readonly maxTimeMS: number;
-  private readonly queryFields: QueryFieldsFunction;
   private readonly lock = new Mutex();
   private readonly clock = new MonotonicClock();
   private state: EmbeddedState | null = null;
@@ -58,15 +51,13 @@ export class EmbeddedEventStore implements EventStore {
   constructor(options: EmbeddedEventStoreOptions) {
     this.journal = JournalFile.inDirectory(options.dataDir, options.logger ?? { warn: (m) => console.warn(m) });
     this.maxTimeMS = options.maxTimeMS ?? DEFAULT_MAX_TIME_MS;
-    this.queryFields = options.queryFields ?? queryFieldsOf;
     this.description = `embedded store in ${path.resolve(options.dataDir)}`;
   }
 
   async open(): Promise<void> {
     if (this.state) return;
     const state = new EmbeddedState();
-    for (const record of await this.journal.open())
-      state.apply(restoreQueryFields(asJournalRecord(record), this.queryFields));
+    for (const record of await this.journal.open()) state.apply(restoreQueryFields(asJournalRecord(record)));
     this.state = state;
     // Jobs left running by a crash never reached their journal record: nothing of them is stored.
     const interrupted = [...state.jobs.values()].filter((job) => job.running);

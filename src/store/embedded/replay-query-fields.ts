@@ -5,20 +5,17 @@
  * same fields as before the restart. A record that holds its events' `q` (no namespaces) is replayed as it is.
  */
 import { decodeKeys, hasKeyToDecode } from '../../model/key-codec';
-import type { JsonObject } from '../../model/types';
+import { queryFieldsOf } from '../../query/query-fields';
 import type { QueryFields } from '../stored-event';
 import type { JournalRecord } from './embedded-state';
 
-/** The query fields of an event as captured (keys not encoded), under the namespaces of its capture. */
-export type QueryFieldsFunction = (event: JsonObject, namespaces: Record<string, string>) => JsonObject;
-
 /** Gives every event of a replayed finish record its query fields when the journal left them out, in place. */
-export function restoreQueryFields(record: JournalRecord, queryFields: QueryFieldsFunction): JournalRecord {
+export function restoreQueryFields(record: JournalRecord): JournalRecord {
   if (record.op !== 'finish' || record.namespaces === undefined) return record;
   for (const event of record.events) {
     if (event.q !== undefined) continue;
     const captured = hasKeyToDecode(event.event) ? decodeKeys(event.event) : event.event;
-    event.q = queryFields(captured, record.namespaces) as QueryFields;
+    event.q = queryFieldsOf(captured, record.namespaces) as QueryFields;
   }
   return record;
 }
