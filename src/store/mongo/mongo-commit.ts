@@ -21,6 +21,7 @@ import { markPending, removeWrittenEvents, withoutLeftovers } from './mongo-pend
 import { makeVisible, withdraw } from './mongo-claim-holders';
 import { stageEvents } from './mongo-staging';
 import { applyVocabulary } from './mongo-vocabulary';
+import { batchesOf, writeInParallel } from './write-batches';
 
 const BATCH = 1000;
 
@@ -110,24 +111,30 @@ async function writeHidden(
   events: StoredEvent[],
   recordTime: Date,
 ): Promise<void> {
-  for (let start = 0; start < events.length; start += BATCH) {
-    const docs = events
-      .slice(start, start + BATCH)
-      .map((event): StoredEvent => withTermsAnd(event, { captureID, state: 'committed', recordTime }));
-    for (let attempt = 0; ; attempt += 1) {
-      const clashes = await insertReportingClashes(ctx, docs);
-      if (clashes.length === 0) break;
-      const holders = await retrying(() =>
-        ctx.events.find({ _id: { $in: clashes } }, { projection: { _id: 1, captureID: 1 } }).toArray(),
+  // Each batch gets its index terms as it is written, so that only the batches in flight hold them.
+  await writeInParallel(batchesOf(events, BATCH), (batch) =>
+    writeBatchHidden(
+      ctx,
+      captureID,
+      batch.map((event): StoredEvent => withTermsAnd(event, { captureID, state: 'committed', recordTime })),
+    ),
+  );
+}
+
+async function writeBatchHidden(ctx: MongoContext, captureID: string, docs: StoredEvent[]): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    const clashes = await insertReportingClashes(ctx, docs);
+    if (clashes.length === 0) return;
+    const holders = await retrying(() =>
+      ctx.events.find({ _id: { $in: clashes } }, { projection: { _id: 1, captureID: 1 } }).toArray(),
+    );
+    const others = holders.filter((doc) => doc.captureID !== captureID);
+    const foreign = await withoutLeftovers(ctx, others);
+    if (foreign.length > 0 || attempt >= 3)
+      throw implementationError(
+        `Capture ${captureID} found event ${foreign[0]?._id ?? clashes[0]} stored by another capture`,
       );
-      const others = holders.filter((doc) => doc.captureID !== captureID);
-      const foreign = await withoutLeftovers(ctx, others);
-      if (foreign.length > 0 || attempt >= 3)
-        throw implementationError(
-          `Capture ${captureID} found event ${foreign[0]?._id ?? clashes[0]} stored by another capture`,
-        );
-      if (others.length === 0) break; // only this capture's own earlier write
-    }
+    if (others.length === 0) return; // only this capture's own earlier write
   }
 }
 

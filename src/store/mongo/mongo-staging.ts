@@ -29,6 +29,7 @@ import type { ClaimDocument, MongoContext } from './mongo-context';
 import { resolveAbandoned, settledCaptures, withdraw } from './mongo-claim-holders';
 import { duplicateKeyIndices, read, retrying } from './mongo-errors';
 import { withoutLeftovers } from './mongo-pending';
+import { batchesOf, writeInParallel } from './write-batches';
 
 const BATCH = 1000;
 /** Polling starts fast and slows down (x1.5 per poll, up to 250 ms) so that long waits do not load the server. */
@@ -241,7 +242,7 @@ async function visibleDigests(ctx: MongoContext, keys: string[]): Promise<Map<st
   return new Map(committed.map((doc) => [doc._id, contentDigest(doc)]));
 }
 
-/** Unordered insert of claims in batches; returns the indices whose key another claim holds. */
+/** Unordered insert of claims in batches (write-batches.ts); returns the indices whose key another claim holds. */
 async function insertClaims(
   ctx: MongoContext,
   captureID: string,
@@ -249,8 +250,7 @@ async function insertClaims(
   indices: number[],
 ): Promise<number[]> {
   const taken: number[] = [];
-  for (let start = 0; start < indices.length; start += BATCH) {
-    const batch = indices.slice(start, start + BATCH);
+  await writeInParallel(batchesOf(indices, BATCH), async (batch) => {
     const docs = batch.map((index): ClaimDocument => ({ _id: events[index]!._id, captureID }));
     await retrying(async () => {
       try {
@@ -261,6 +261,6 @@ async function insertClaims(
         for (const at of failed) taken.push(batch[at]!);
       }
     });
-  }
+  });
   return taken;
 }
