@@ -16,6 +16,8 @@ import {
   skipWithoutSharedGs1,
   XML_EXAMPLES,
 } from '../../test/support/gs1-examples';
+import { readFileSync } from 'node:fs';
+import { validateXML } from 'xmllint-wasm';
 import { mutate, parseTree, writeTree } from './xml-mutator';
 
 /**
@@ -48,6 +50,22 @@ const SEEDS = [
   'epcis-1.2/AssociationEvent.xml',
 ];
 
+/** The seeds, each rewritten by the mutator's writer and mutated (mutations named after their seed). */
+function mutatedDocuments(): { name: string; xml: string }[] {
+  const seeds = SEEDS.map((s) => readText(path.join(XML_EXAMPLES, s)));
+  const queryDoc = readJson(path.join(JSON_EXAMPLES, 'EPCISQueryDocument.jsonld'));
+  seeds.push(serializeEpcisXml(queryDoc, namespacesFromContext(queryDoc['@context']), { cbvFormat: 'Always_URN' }));
+  const mutations = seeds.flatMap((xml, s) => {
+    const ns = rootNamespace(xml).replace(/-(query|masterdata):/, ':');
+    // The rewritten seed itself must keep its verdict (the mutator's writer is faithful).
+    return [{ name: `seed ${s} rewritten`, xml: writeTree(parseTree(xml)) }, ...mutate(xml, 3, ns)].map((m) => ({
+      ...m,
+      name: `${SEEDS[s] ?? 'EPCISQueryDocument.jsonld as XML'}: ${m.name}`,
+    }));
+  });
+  return mutations;
+}
+
 describe('XSD differential: project XSDs vs official GS1 XSDs (conformance)', function () {
   const official = () => new XsdValidator(OFFICIAL_XSD_LAYOUT);
   const ours = () => new XsdValidator(PROJECT_XSD_LAYOUT);
@@ -68,17 +86,7 @@ describe('XSD differential: project XSDs vs official GS1 XSDs (conformance)', fu
   });
 
   it('agree on at least 100 mutated documents', async () => {
-    const seeds = SEEDS.map((s) => readText(path.join(XML_EXAMPLES, s)));
-    const queryDoc = readJson(path.join(JSON_EXAMPLES, 'EPCISQueryDocument.jsonld'));
-    seeds.push(serializeEpcisXml(queryDoc, namespacesFromContext(queryDoc['@context']), { cbvFormat: 'Always_URN' }));
-    const mutations = seeds.flatMap((xml, s) => {
-      const ns = rootNamespace(xml).replace(/-(query|masterdata):/, ':');
-      // The rewritten seed itself must keep its verdict (the mutator's writer is faithful).
-      return [{ name: `seed ${s} rewritten`, xml: writeTree(parseTree(xml)) }, ...mutate(xml, 3, ns)].map((m) => ({
-        ...m,
-        name: `${SEEDS[s] ?? 'EPCISQueryDocument.jsonld as XML'}: ${m.name}`,
-      }));
-    });
+    const mutations = mutatedDocuments();
     const docs = mutations.map((m) => m.xml);
     const [a, b] = await Promise.all([official().validateMany(docs), ours().validateMany(docs)]);
     let invalid = 0;
@@ -99,5 +107,39 @@ describe('XSD differential: project XSDs vs official GS1 XSDs (conformance)', fu
     assert.ok(mutations.length >= 100 + SEEDS.length + 1);
     assert.ok(invalid >= 60, 'most mutations break the document');
     assert.ok(invalid < mutations.length - SEEDS.length - 1, 'some mutations keep it valid');
+  });
+
+  it("the validator's SAX mode gives every document the errors libxml2's text reader gives", async () => {
+    // XsdValidator runs xmllint with --sax (faster); it used --stream (the text reader), as xmllint-wasm's
+    // validateXML does with `stream: true`. Same schema engine, so the same errors, lines and messages.
+    const docs = [...listFiles(XML_EXAMPLES, '.xml').map(readText), ...mutatedDocuments().map((m) => m.xml)];
+    const sax = await ours().validateMany(docs);
+    const schemas = PROJECT_XSD_LAYOUT.files.map((f) => ({
+      fileName: path.basename(f),
+      contents: readFileSync(path.join(PROJECT_XSD_LAYOUT.dir, f), 'utf8'),
+    }));
+    const byEntry = new Map<string, number[]>();
+    docs.forEach((xml, i) => {
+      const entry = PROJECT_XSD_LAYOUT.entries[rootNamespace(xml)]!;
+      byEntry.set(entry, [...(byEntry.get(entry) ?? []), i]);
+    });
+    const reader: { message: string; line: number | null }[][] = docs.map(() => []);
+    for (const [entry, indexes] of byEntry) {
+      const schema = schemas.find((f) => f.fileName === entry)!;
+      const result = await validateXML({
+        xml: indexes.map((i) => ({ fileName: `doc_${i}.xml`, contents: docs[i]! })),
+        schema,
+        preload: schemas.filter((f) => f !== schema),
+        maxMemoryPages: 16384,
+        stream: true,
+      });
+      for (const error of result.errors) {
+        const m = /^doc_(\d+)\.xml$/.exec(error.loc?.fileName ?? '');
+        if (m) reader[Number(m[1])]!.push({ message: error.message, line: error.loc!.lineNumber });
+      }
+    }
+    const invalid = reader.filter((errors) => errors.length > 0).length;
+    assert.ok(invalid >= 60, `the comparison covers invalid documents (${invalid})`);
+    assert.deepEqual(sax, reader);
   });
 });

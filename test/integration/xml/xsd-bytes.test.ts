@@ -1,5 +1,5 @@
 /**
- * The XSD validator (xmllint-wasm, `--stream`) judges a document given as UTF-8 bytes (a Buffer or a plain Uint8Array)
+ * The XSD validator (xmllint-wasm, `--sax`) judges a document given as UTF-8 bytes (a Buffer or a plain Uint8Array)
  * exactly as its text; the hardening checks run on the bytes before xmllint sees them.
  */
 import assert from 'node:assert/strict';
