@@ -10,7 +10,7 @@ import { EpcisError, validationError } from '../errors/epcis-errors';
 import { problemType } from '../errors/error-table';
 import type { CaptureErrorBehaviour, CaptureJobRecord, JsonObject, ProblemBody } from '../model/types';
 import type { EventStore, JobOutcome } from '../store/event-store';
-import type { EventWriteStatus, StoredEvent } from '../store/stored-event';
+import type { EventWriteStatus, PreparedEvent } from '../store/stored-event';
 import { documentParts } from './document-parts';
 import type { EventValidator, LogSink } from './ports';
 import type { CaptureContext, EventPreparation } from './prepare-event';
@@ -47,7 +47,7 @@ interface CheckedEvents {
   /** Problems of the invalid events. */
   invalid: ProblemBody[];
   /** The valid events, prepared, in document order, with their JSON pointers. */
-  prepared: StoredEvent[];
+  prepared: PreparedEvent[];
   pointers: string[];
 }
 
@@ -56,7 +56,7 @@ type DocumentParts = ReturnType<typeof documentParts>;
 /** Longest `errors` list a job keeps; the rest are summarised in one last entry. */
 const MAX_JOB_ERRORS = 1000;
 
-const conflictProblem = (event: StoredEvent, pointer: string): ProblemBody => ({
+const conflictProblem = (event: PreparedEvent, pointer: string): ProblemBody => ({
   type: problemType('ResourceAlreadyExistsException'),
   title: 'A different event with this eventID is already stored',
   status: 409,
@@ -81,8 +81,13 @@ export class CaptureService {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly newCaptureId: () => string;
 
+  /** How events are prepared for this store: without query fields when the store computes them as it writes. */
+  private readonly preparation: EventPreparation;
+
   constructor(private readonly deps: CaptureServiceDeps) {
     this.newCaptureId = deps.newCaptureId ?? (() => randomUUID());
+    const { queryFields: _computedByTheStore, ...withoutQueryFields } = deps.preparation;
+    this.preparation = deps.store.queryFieldsOnWrite ? withoutQueryFields : deps.preparation;
   }
 
   /** Number of captures still being processed. */
@@ -142,13 +147,13 @@ export class CaptureService {
   async captureOne(
     event: JsonObject,
     request: Omit<CaptureRequest, 'behaviour'>,
-  ): Promise<{ stored: StoredEvent; status: EventWriteStatus; recordTime: Date | null }> {
+  ): Promise<{ stored: PreparedEvent; status: EventWriteStatus; recordTime: Date | null }> {
     const problems = this.deps.validator.validateEvent(event, { index: null, pointer: '' }, { standalone: true });
     if (problems.length > 0) throw problemsToError(problems);
     const { '@context': _context, ...content } = event;
     const job = this.newJob({ ...request, behaviour: 'rollback' }, 1);
     await this.deps.store.createJob(job);
-    const stored = prepareEvent(content, { ...request, captureID: job.captureID }, this.deps.preparation);
+    const stored = prepareEvent(content, { ...request, captureID: job.captureID }, this.preparation);
     const result = await this.deps.store.commitCapture({
       captureID: job.captureID,
       behaviour: 'rollback',
@@ -183,7 +188,7 @@ export class CaptureService {
 
   private outcome(
     invalid: ProblemBody[],
-    events: StoredEvent[],
+    events: PreparedEvent[],
     pointers: string[],
     statuses: EventWriteStatus[],
   ): JobOutcome {
@@ -200,7 +205,8 @@ export class CaptureService {
     context: CaptureContext,
     control: { cancelled: boolean },
   ): Promise<CheckedEvents> {
-    const { validator, preparation } = this.deps;
+    const { validator } = this.deps;
+    const preparation = this.preparation;
     const checked: CheckedEvents = { invalid: [], prepared: [], pointers: [] };
     const turns = new TurnBudget();
     for (const [index, event] of parts.events.entries()) {

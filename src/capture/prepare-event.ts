@@ -5,13 +5,16 @@
  */
 import { encodeKey, encodeKeys } from '../model/key-codec';
 import type { JsonObject, JsonValue } from '../model/types';
-import { identityKey, type StoredEvent } from '../store/stored-event';
+import { identityKey, type PreparedEvent, type QueryFields } from '../store/stored-event';
 
 export interface EventPreparation {
   /** Assigns an eventID to an event that has none (EPCIS 2.0 REST binding: "the server should populate the event ID"). */
   assignEventId: (event: JsonObject, namespaces: Record<string, string>) => string;
-  /** Precomputed query fields of the stored form (src/query). */
-  queryFields: (event: JsonObject, namespaces: Record<string, string>) => JsonObject;
+  /**
+   * Precomputed query fields of the stored form (src/query). Absent: the events are prepared without them, for a
+   * store that computes them as it writes (EventStore.queryFieldsOnWrite).
+   */
+  queryFields?: (event: JsonObject, namespaces: Record<string, string>) => JsonObject;
 }
 
 export interface CaptureContext {
@@ -53,7 +56,7 @@ function withoutRecordTime(captured: JsonObject): JsonObject {
   return event;
 }
 
-export function prepareEvent(captured: JsonObject, context: CaptureContext, deps: EventPreparation): StoredEvent {
+export function prepareEvent(captured: JsonObject, context: CaptureContext, deps: EventPreparation): PreparedEvent {
   const given = captured['eventID'];
   const eventIDAssigned = typeof given !== 'string';
   // The stored content is the captured event itself unless it changes (a client recordTime dropped, an eventID
@@ -84,6 +87,6 @@ export function prepareEvent(captured: JsonObject, context: CaptureContext, deps
     type: String(event['type']),
     event: encode ? encodeKeys(event) : event,
     namespaces,
-    q: deps.queryFields(event, context.namespaces),
+    ...(deps.queryFields ? { q: deps.queryFields(event, context.namespaces) as QueryFields } : {}),
   };
 }

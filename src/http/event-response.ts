@@ -9,7 +9,7 @@ import { readEpcFormat, renderIdentifiers } from '../formats/epc-format';
 import { queryDocument } from '../formats/jsonld/query-document';
 import { CBV_XML_FORMATS, namespacesFromContext, serializeEpcisXml } from '../formats/xml';
 import type { CbvXmlFormat } from '../formats/xml';
-import type { StoredEvent } from '../store/stored-event';
+import type { StoredContent } from '../store/stored-event';
 import { setVersionHeaders } from './gs1-headers';
 import { negotiate } from './negotiation';
 import type { Services } from './services';
@@ -28,7 +28,7 @@ export function sendEventsDocument(
   req: Request,
   res: Response,
   services: Services,
-  events: StoredEvent[],
+  events: StoredContent[],
   options: { queryName: string; subscriptionID?: string } = { queryName: 'SimpleEventQuery' },
 ): void {
   const format = negotiate(req.headers.accept, ['json', 'xml']);

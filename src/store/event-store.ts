@@ -10,7 +10,7 @@ import type {
   ProblemBody,
   VocabularyElementRecord,
 } from '../model/types';
-import type { EventWriteStatus, StoredEvent } from './stored-event';
+import type { EventWriteStatus, PreparedEvent, StoredEvent } from './stored-event';
 
 /** A MongoDB filter document (the dialect both adapters execute). */
 export type Filter = Record<string, unknown>;
@@ -34,13 +34,15 @@ export interface CommitRequest {
   behaviour: CaptureErrorBehaviour;
   /**
    * The valid events of the document, in document order, `state`/`recordTime` left to the store. The store takes
-   * them over: it may set those fields in place and keep the objects, so the caller must not change them afterwards.
+   * them over: it may set those fields (and `q`) in place and keep the objects, so the caller must not change them
+   * afterwards. An event without `q` gets `queryFieldsOf(event, namespaces)` from the store (stored-query-fields.ts).
    */
-  events: StoredEvent[];
+  events: PreparedEvent[];
   /**
-   * The namespaces every event's query fields were computed with (the capture's CaptureRequest.namespaces), when
-   * `q` is `queryFieldsOf(event, namespaces)` for each of them (src/query): the embedded store then journals these
-   * once instead of every event's `q`, and its replay recomputes the query fields (journal-codec.ts).
+   * The capture's namespaces (CaptureRequest.namespaces), when every event's query fields are, or are to be,
+   * `queryFieldsOf(event, namespaces)` (src/query): the store computes the missing ones with them, and the embedded
+   * store journals them once instead of every event's `q` (its replay recomputes the query fields, journal-codec.ts).
+   * Without them, every event must come with its `q`.
    */
   namespaces?: Record<string, string>;
   /** Master data from `epcisHeader`, stored with the capture. */
@@ -81,6 +83,13 @@ export interface EventStore {
   /** `mongodb` or `embedded`, and a human description (server URI without credentials, or data directory). */
   readonly kind: 'mongodb' | 'embedded';
   readonly description: string;
+  /**
+   * Whether the store computes each event's query fields as it writes it, keeping none of them once written
+   * (MongoDB: a batch at a time), so that the capture service leaves them out of the events it prepares and a large
+   * capture never holds them all at once (measured: 0.88x the document of a 50 MiB XML capture). The embedded
+   * store keeps every event's query fields in memory: the capture service computes them while it checks the events.
+   */
+  readonly queryFieldsOnWrite: boolean;
 
   /** Opens the store: creates indexes, replays the journal, and finishes or rolls back undecided captures. */
   open(): Promise<void>;

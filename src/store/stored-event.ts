@@ -43,6 +43,15 @@ export interface StoredEvent {
   q: QueryFields;
 }
 
+/** A stored event without its query fields: all that rendering it in a response needs. */
+export type StoredContent = Omit<StoredEvent, 'q'>;
+
+/**
+ * An event as the capture service hands it to a store (CommitRequest): its stored form, with `q` left out when the
+ * store computes the query fields itself as it writes each event (EventStore.queryFieldsOnWrite).
+ */
+export type PreparedEvent = StoredContent & { q?: QueryFields };
+
 /** The identity key (`_id`) of an event: EPCIS 2.0 §7.4.1.2, an error declaration shares its eventID. */
 export const identityKey = (eventID: string, isErrorDeclaration: boolean): string =>
   flatConcat(isErrorDeclaration ? 'ed|' : 'ev|', eventID);

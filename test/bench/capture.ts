@@ -16,6 +16,7 @@ import type { EventStore } from '../../src/store/event-store';
 import type { StoredEvent } from '../../src/store/stored-event';
 import { INDEX_SPECS } from '../../src/store/mongo/index-specs';
 import { withTerms } from '../../src/store/mongo/index-terms';
+import { storedQueryFields } from '../../src/store/stored-query-fields';
 import { aggregationEvent, EXAMPLE_NS, epcisDocument, objectEvent, range } from '../support/event-factory';
 import { serializeEpcisXml } from '../../src/formats/xml';
 import { getTestMongo, uniqueDbName } from '../support/mongo-server';
@@ -58,12 +59,11 @@ async function rawInsertMany(uri: string, events: JsonObject[], withIndexes = fa
     const collection = client.db(uniqueDbName('bench_raw')).collection<StoredEvent>('events');
     if (withIndexes)
       for (const spec of INDEX_SPECS.events) await collection.createIndex(spec.key, { name: spec.name ?? '' });
+    const namespaces = { example: 'http://ns.example.com/epcis/' };
     const docs = events.map((event) => {
-      const stored = prepareEvent(
-        event,
-        { captureID: 'raw', owner: 'anonymous', namespaces: { example: 'http://ns.example.com/epcis/' } },
-        eventPreparation,
-      );
+      const prepared = prepareEvent(event, { captureID: 'raw', owner: 'anonymous', namespaces }, eventPreparation);
+      // The stored document, query fields included (the MongoDB adapter computes them as it writes).
+      const stored: StoredEvent = { ...prepared, q: storedQueryFields(prepared, namespaces) };
       return withIndexes ? withTerms(stored) : stored;
     });
     const start = performance.now();

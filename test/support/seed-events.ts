@@ -12,16 +12,20 @@ import { eventPreparation } from '../../src/server/compose';
 import type { EventStore } from '../../src/store/event-store';
 import { withTerms } from '../../src/store/mongo/index-terms';
 import type { StoredEvent } from '../../src/store/stored-event';
+import { storedQueryFields } from '../../src/store/stored-query-fields';
 import { EXAMPLE_NS } from './event-factory';
 
 export const SEED_NAMESPACES = { example: EXAMPLE_NS };
 
 export function preparedEvents(events: JsonObject[], captureID: string, recordTime: Date): StoredEvent[] {
-  return events.map((event) => ({
-    ...prepareEvent(event, { captureID, owner: 'anonymous', namespaces: SEED_NAMESPACES }, eventPreparation),
-    state: 'committed' as const,
-    recordTime,
-  }));
+  return events.map((event) => {
+    const prepared = prepareEvent(
+      event,
+      { captureID, owner: 'anonymous', namespaces: SEED_NAMESPACES },
+      eventPreparation,
+    );
+    return { ...prepared, q: storedQueryFields(prepared, SEED_NAMESPACES), state: 'committed' as const, recordTime };
+  });
 }
 
 /** Inserts committed events straight into a MongoDB database of the store (collection `events`, with index terms). */

@@ -5,7 +5,7 @@
  */
 import { decodeKeys } from '../../model/key-codec';
 import type { JsonObject, JsonValue } from '../../model/types';
-import type { StoredEvent } from '../../store/stored-event';
+import type { StoredContent } from '../../store/stored-event';
 
 export const EPCIS_CONTEXT_URL = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
 
@@ -29,7 +29,7 @@ function renamePrefix(value: JsonValue, from: string, to: string): JsonValue {
 }
 
 /** The event as returned: captured content, decoded keys, and recordTime after eventTime. */
-export function renderEvent(stored: StoredEvent): JsonObject {
+export function renderEvent(stored: StoredContent): JsonObject {
   const event = decodeKeys(stored.event);
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(event)) {
@@ -41,7 +41,7 @@ export function renderEvent(stored: StoredEvent): JsonObject {
 }
 
 /** Renders events under one prefix map; a prefix bound to two namespaces is renamed in the later events. */
-export function renderEvents(stored: StoredEvent[]): { events: JsonObject[]; prefixes: Record<string, string> } {
+export function renderEvents(stored: StoredContent[]): { events: JsonObject[]; prefixes: Record<string, string> } {
   const prefixes: Record<string, string> = {};
   const events = stored.map((item) => {
     let event: JsonValue = renderEvent(item);
@@ -72,7 +72,7 @@ export interface QueryDocumentOptions {
   transform?: (events: JsonObject[]) => JsonObject[];
 }
 
-export function queryDocument(stored: StoredEvent[], options: QueryDocumentOptions): JsonObject {
+export function queryDocument(stored: StoredContent[], options: QueryDocumentOptions): JsonObject {
   const rendered = renderEvents(stored);
   const events = options.transform ? options.transform(rendered.events) : rendered.events;
   const queryResults: JsonObject = { queryName: options.queryName };

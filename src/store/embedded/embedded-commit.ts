@@ -6,7 +6,8 @@
 import { implementationError } from '../../errors/epcis-errors';
 import type { CommitRequest, CommitResult } from '../event-store';
 import { contentDigest } from '../content-digest';
-import type { EventWriteStatus, StoredEvent } from '../stored-event';
+import type { EventWriteStatus, PreparedEvent, StoredEvent } from '../stored-event';
+import { storedQueryFields } from '../stored-query-fields';
 import { encodeVocabularyElement, foldVocabulary, mergeVocabularyElement, vocabularyKey } from '../vocabulary-merge';
 import type { EmbeddedState, JournalRecord } from './embedded-state';
 
@@ -23,7 +24,7 @@ export function planCommit(state: EmbeddedState, request: CommitRequest, now: Da
   if (!job.running) throw implementationError(`Capture job ${captureID} is already finished`);
 
   // EPCIS 2.0 §7.4.1.2: identity is the `_id` key; an identical event is not stored twice, a different one conflicts.
-  const written = new Map<string, StoredEvent>();
+  const written = new Map<string, PreparedEvent>();
   const statuses: EventWriteStatus[] = request.events.map((event) => {
     const holder = state.events.get(event._id) ?? written.get(event._id);
     if (holder) return contentDigest(holder) === contentDigest(event) ? 'identical' : 'conflict';
@@ -36,8 +37,10 @@ export function planCommit(state: EmbeddedState, request: CommitRequest, now: Da
 
   // The store takes the written events over (CommitRequest): set in place, not copied (a copy per event was a
   // transient 0.1-0.2x of a large capture's document at its commit).
-  const events: StoredEvent[] = commits ? [...written.values()] : [];
+  const events = (commits ? [...written.values()] : []) as StoredEvent[];
   for (const event of events) {
+    // The capture service computes the query fields of the events it gives this store (queryFieldsOnWrite false).
+    event.q = storedQueryFields(event, request.namespaces ?? {});
     event.captureID = captureID;
     event.state = 'committed';
     event.recordTime = now;

@@ -41,6 +41,8 @@ const DEFAULT_MAX_TIME_MS = 30_000;
 
 export class EmbeddedEventStore implements EventStore {
   readonly kind = 'embedded' as const;
+  /** Every event keeps its query fields in memory (its indexes): the capture service computes them. */
+  readonly queryFieldsOnWrite = false;
   readonly description: string;
   private readonly journal: JournalFile;
   private readonly maxTimeMS: number;

@@ -12,7 +12,8 @@
  */
 import type { Filter } from '../event-store';
 import { remembered } from '../../model/bounded-memo';
-import { identityKey, type QueryFields, type QueryValue, type StoredEvent } from '../stored-event';
+import { identityKey, type PreparedEvent, type QueryFields, type QueryValue, type StoredEvent } from '../stored-event';
+import { storedQueryFields } from '../stored-query-fields';
 import { QUERY_INDEXES } from '../../query/fields/indexes';
 import { SINGLE_VALUED } from '../../query/translate/epc-match';
 import { escapeRegex } from '../../query/translate/regex';
@@ -88,14 +89,20 @@ export function indexTerms(q: QueryFields): string[] {
 }
 
 /** The document MongoDB stores for an event: the stored event plus its terms. */
-export const withTerms = (event: StoredEvent): StoredEvent & { qt: string[] } => withTermsAnd(event, {});
+export const withTerms = (event: StoredEvent): StoredEvent & { qt: string[] } => withTermsAnd(event, {}, {});
 
-/** withTerms of the event with the fields in `changes` replaced, in one copy (a capture's writes: mongo-commit.ts). */
-export const withTermsAnd = (event: StoredEvent, changes: Partial<StoredEvent>): StoredEvent & { qt: string[] } => ({
-  ...event,
-  ...changes,
-  [TERMS_FIELD]: indexTerms(event.q),
-});
+/**
+ * withTerms of the event with the fields in `changes` replaced, in one copy (a capture's writes: mongo-commit.ts).
+ * An event without `q` gets its query fields here, in the copy (stored-query-fields.ts, with `namespaces`).
+ */
+export function withTermsAnd(
+  event: PreparedEvent,
+  changes: Partial<StoredEvent>,
+  namespaces: Record<string, string>,
+): StoredEvent & { qt: string[] } {
+  const q = storedQueryFields(event, namespaces);
+  return { ...event, ...changes, q, [TERMS_FIELD]: indexTerms(q) };
+}
 
 /** `^` followed by literal characters only (escaped or plain): the anchored prefixes translate/regex.ts writes. */
 const LITERAL_PREFIX = /^\^(?:[^\\^$.|?*+()[\]{}]|\\[.*+?^${}()|[\]\\/-])*$/;

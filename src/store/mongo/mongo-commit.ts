@@ -11,7 +11,7 @@
 import { implementationError } from '../../errors/epcis-errors';
 import type { CommitRequest, CommitResult } from '../event-store';
 import { failedJobFinish } from '../job-finish';
-import type { StoredEvent } from '../stored-event';
+import type { PreparedEvent, StoredEvent } from '../stored-event';
 import { encodeVocabularyElement, foldVocabulary } from '../vocabulary-merge';
 import type { CommitDecision, MongoContext } from './mongo-context';
 import { duplicateKeyIndices, retrying } from './mongo-errors';
@@ -55,7 +55,7 @@ export async function commitCapture(ctx: MongoContext, request: CommitRequest): 
     try {
       if (stored.length > 0) {
         await markPending(ctx, captureID);
-        await writeHidden(ctx, captureID, stored, recordTime);
+        await writeHidden(ctx, captureID, stored, recordTime, request.namespaces ?? {});
       }
     } catch (error) {
       await abandon(ctx, captureID);
@@ -108,15 +108,16 @@ async function abandon(ctx: MongoContext, captureID: string): Promise<void> {
 async function writeHidden(
   ctx: MongoContext,
   captureID: string,
-  events: StoredEvent[],
+  events: PreparedEvent[],
   recordTime: Date,
+  namespaces: Record<string, string>,
 ): Promise<void> {
-  // Each batch gets its index terms as it is written, so that only the batches in flight hold them.
+  // Each batch gets its query fields and index terms as it is written: only the batches in flight hold them.
   await writeInParallel(batchesOf(events, BATCH), (batch) =>
     writeBatchHidden(
       ctx,
       captureID,
-      batch.map((event): StoredEvent => withTermsAnd(event, { captureID, state: 'committed', recordTime })),
+      batch.map((event): StoredEvent => withTermsAnd(event, { captureID, state: 'committed', recordTime }, namespaces)),
     ),
   );
 }

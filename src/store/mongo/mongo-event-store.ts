@@ -84,6 +84,8 @@ export function databaseInUri(uri: string): string | undefined {
 
 export class MongoEventStore implements EventStore {
   readonly kind = 'mongodb' as const;
+  /** Each batch of a capture gets its query fields as it is written (mongo-commit.ts). */
+  readonly queryFieldsOnWrite = true;
   readonly description: string;
   /** What the last `open()` recovered (for logs and tests). */
   lastRecovery: RecoveryReport | null = null;

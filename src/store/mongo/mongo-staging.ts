@@ -24,7 +24,7 @@
  */
 import { implementationError } from '../../errors/epcis-errors';
 import { contentDigest } from '../content-digest';
-import type { EventWriteStatus, StoredEvent } from '../stored-event';
+import type { EventWriteStatus, PreparedEvent } from '../stored-event';
 import type { ClaimDocument, MongoContext } from './mongo-context';
 import { resolveAbandoned, settledCaptures, withdraw } from './mongo-claim-holders';
 import { duplicateKeyIndices, read, retrying } from './mongo-errors';
@@ -51,7 +51,7 @@ class Withdraw {
 export async function stageEvents(
   ctx: MongoContext,
   captureID: string,
-  events: StoredEvent[],
+  events: PreparedEvent[],
 ): Promise<EventWriteStatus[]> {
   const deadline = Date.now() + ctx.stagedWaitMs;
   for (let attempt = 0; ; attempt += 1) {
@@ -90,7 +90,7 @@ async function waitUntilReleased(ctx: MongoContext, blocked: Withdraw, deadline:
 async function stageOnce(
   ctx: MongoContext,
   captureID: string,
-  events: StoredEvent[],
+  events: PreparedEvent[],
   deadline: number,
 ): Promise<EventWriteStatus[]> {
   const statuses: (EventWriteStatus | undefined)[] = new Array<EventWriteStatus | undefined>(events.length);
@@ -246,7 +246,7 @@ async function visibleDigests(ctx: MongoContext, keys: string[]): Promise<Map<st
 async function insertClaims(
   ctx: MongoContext,
   captureID: string,
-  events: StoredEvent[],
+  events: PreparedEvent[],
   indices: number[],
 ): Promise<number[]> {
   const taken: number[] = [];

@@ -4,6 +4,8 @@ import { documentParts } from '../../../src/capture/document-parts';
 import { identityKey, prepareEvent } from '../../../src/capture/prepare-event';
 import { renderEvents } from '../../../src/formats/jsonld/query-document';
 import type { JsonObject } from '../../../src/model/types';
+import { queryFieldsOf } from '../../../src/query';
+import { storedQueryFields } from '../../../src/store/stored-query-fields';
 
 const deps = { assignEventId: () => 'urn:uuid:assigned', queryFields: () => ({ marker: 1 }) };
 const context = {
@@ -34,6 +36,20 @@ describe('prepareEvent', () => {
     assert.deepEqual(stored.eventTime, new Date('2024-01-01T00:00:00Z'));
     assert.deepEqual(stored.q, { marker: 1 });
     assert.equal(stored.state, 'staged');
+  });
+
+  it('leaves the query fields out without a queryFields function; the store computes the same ones from the event', () => {
+    const { queryFields: _none, ...withoutQueryFields } = deps;
+    const prepared = prepareEvent(event, context, withoutQueryFields);
+    assert.equal('q' in prepared, false);
+    // storedQueryFields (what a store computes) from the stored, key-encoded event: the fields prepareEvent computes
+    // with src/query's function.
+    const expected = prepareEvent(event, context, { ...deps, queryFields: queryFieldsOf }).q;
+    const computed = storedQueryFields(prepared, context.namespaces);
+    assert.deepEqual(computed, expected);
+    assert.equal(computed['type'], 'ObjectEvent', 'real query fields');
+    assert.ok(computed['x'], 'the extension field is indexed');
+    assert.deepEqual(storedQueryFields(prepareEvent(event, context, deps), context.namespaces), { marker: 1 });
   });
 
   it('stores the captured event itself when nothing changes, a copy otherwise, and never modifies it', () => {
