@@ -9,28 +9,19 @@
  *
  * When the process runs with `--expose-gc` (npm start does), a body of at least RELEASE_BYTES that nothing
  * references any more asks for an ASYNCHRONOUS major collection: incremental marking and concurrent sweeping, no
- * stop-the-world pause for the other requests. Without the flag nothing happens.
+ * stop-the-world pause for the other requests (model/major-gc.ts). Without the flag nothing happens.
  */
+import { exposedGc, requestMajorGc, type GcFunction } from '../model/major-gc';
 
 /** Bodies from this size up are worth a collection of their own (a few per minute at most, for documents this big). */
 export const RELEASE_BYTES = 16 * 1024 * 1024;
-
-/** V8's `gc` extension (`--expose-gc`), with the options this module uses. */
-export type GcFunction = (options: { type: 'major'; execution: 'async' }) => unknown;
-
-const exposedGc = (): GcFunction | undefined => {
-  const gc = (globalThis as { gc?: unknown }).gc;
-  return typeof gc === 'function' ? (gc as GcFunction) : undefined;
-};
 
 /**
  * Called once a body of `bytes` is no longer referenced (the caller keeps no reference to it): asks for an
  * asynchronous major collection when the body is large and `gc` is available. Returns whether it asked.
  */
 export function releaseBody(bytes: number, gc: GcFunction | undefined = exposedGc()): boolean {
-  if (bytes < RELEASE_BYTES || gc === undefined) return false;
-  void Promise.resolve(gc({ type: 'major', execution: 'async' })).catch(() => undefined);
-  return true;
+  return bytes >= RELEASE_BYTES && requestMajorGc(gc);
 }
 
 /** The size of a body as read (0 when there is none). */
