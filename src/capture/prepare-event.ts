@@ -72,7 +72,7 @@ export function prepareEvent(captured: JsonObject, context: CaptureContext, deps
     (eventID.startsWith('ni:///sha-256;') && deps.assignEventId(event, context.namespaces) === eventID);
   const namespaces: Record<string, string> = {};
   const encode = usedNamespaces(event, context.namespaces, namespaces);
-  return {
+  const prepared: PreparedEvent = {
     _id: identityKey(eventID, isErrorDeclaration),
     eventID,
     isErrorDeclaration,
@@ -87,6 +87,7 @@ export function prepareEvent(captured: JsonObject, context: CaptureContext, deps
     type: String(event['type']),
     event: encode ? encodeKeys(event) : event,
     namespaces,
-    ...(deps.queryFields ? { q: deps.queryFields(event, context.namespaces) as QueryFields } : {}),
   };
+  if (deps.queryFields) prepared.q = deps.queryFields(event, context.namespaces) as QueryFields;
+  return prepared;
 }
