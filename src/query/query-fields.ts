@@ -246,8 +246,9 @@ export function computeQueryFields(
 const SERVER_DEPS: QueryFieldDeps = { canonicalEpc };
 
 /**
- * The query fields the server stores: what a capture computes and what the embedded store's journal replay
- * recomputes (a journal keeps no query fields, journal-codec.ts), so that both are one function.
+ * The query fields the server stores: what a capture computes, and what a store computes itself (the MongoDB
+ * adapter as it writes each batch, the embedded store's journal replay, which keeps no query fields:
+ * store/stored-query-fields.ts), so that all are one function.
  */
 export const queryFieldsOf = (event: JsonObject, namespaces: Record<string, string>): JsonObject =>
   computeQueryFields(event, namespaces, SERVER_DEPS);

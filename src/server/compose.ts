@@ -16,7 +16,7 @@ import { createEpcisValidator } from '../validation';
 export const eventPreparation: EventPreparation = {
   // CBV 2.0 event hash ID (EPCIS-DIGEST §h): the same event in any representation gets the same eventID.
   assignEventId: (event, namespaces) => eventHash(event, namespaces),
-  // The embedded store's journal replay recomputes query fields with the same function (journal-codec.ts).
+  // The same function computes the query fields the stores compute themselves (store/stored-query-fields.ts).
   queryFields: queryFieldsOf,
 };
 

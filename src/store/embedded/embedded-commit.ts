@@ -39,7 +39,8 @@ export function planCommit(state: EmbeddedState, request: CommitRequest, now: Da
   // transient 0.1-0.2x of a large capture's document at its commit).
   const events = (commits ? [...written.values()] : []) as StoredEvent[];
   for (const event of events) {
-    // The capture service computes the query fields of the events it gives this store (queryFieldsOnWrite false).
+    // The capture service gives this store its events with their query fields (queryFieldsOnWrite false); any
+    // event without them gets them here.
     event.q = storedQueryFields(event, request.namespaces ?? {});
     event.captureID = captureID;
     event.state = 'committed';

@@ -21,10 +21,9 @@ import { markPending, removeWrittenEvents, withoutLeftovers } from './mongo-pend
 import { makeVisible, withdraw } from './mongo-claim-holders';
 import { stageEvents } from './mongo-staging';
 import { applyVocabulary } from './mongo-vocabulary';
-import { batchesOf, writeInParallel } from './write-batches';
+import { batchesOf, writeInParallel, WRITE_BATCH } from './write-batches';
 import { GcPacer } from '../../model/major-gc';
 
-const BATCH = 1000;
 /**
  * A long capture's writes ask for a major collection this often (model/major-gc.ts). Each young-generation
  * collection promotes the batches in flight, which die soon after in the old generation; V8 let that garbage grow
@@ -123,7 +122,7 @@ async function writeHidden(
 ): Promise<void> {
   // Each batch gets its query fields and index terms as it is written: only the batches in flight hold them.
   const pacer = new GcPacer(GC_INTERVAL_MS);
-  await writeInParallel(batchesOf(events, BATCH), (batch) => {
+  await writeInParallel(batchesOf(events, WRITE_BATCH), (batch) => {
     pacer.tick();
     return writeBatchHidden(
       ctx,

@@ -29,9 +29,8 @@ import type { ClaimDocument, MongoContext } from './mongo-context';
 import { resolveAbandoned, settledCaptures, withdraw } from './mongo-claim-holders';
 import { duplicateKeyIndices, read, retrying } from './mongo-errors';
 import { withoutLeftovers } from './mongo-pending';
-import { batchesOf, writeInParallel } from './write-batches';
+import { batchesOf, writeInParallel, WRITE_BATCH } from './write-batches';
 
-const BATCH = 1000;
 /** Polling starts fast and slows down (x1.5 per poll, up to 250 ms) so that long waits do not load the server. */
 const pollDelay = (polls: number) => Math.min(250, 10 * 1.5 ** Math.min(polls, 10));
 /** A waiting capture checks whether its holder is abandoned after 3 polls, then every 12 (about 3 s). */
@@ -118,8 +117,7 @@ async function stageOnce(
     indices: number[],
     each: (batch: number[], hashOf: Map<string, string>) => Promise<void>,
   ) => {
-    for (let start = 0; start < indices.length; start += BATCH) {
-      const batch = indices.slice(start, start + BATCH);
+    for (const batch of batchesOf(indices, WRITE_BATCH)) {
       await each(
         batch,
         await visibleDigests(
@@ -250,7 +248,7 @@ async function insertClaims(
   indices: number[],
 ): Promise<number[]> {
   const taken: number[] = [];
-  await writeInParallel(batchesOf(indices, BATCH), async (batch) => {
+  await writeInParallel(batchesOf(indices, WRITE_BATCH), async (batch) => {
     const docs = batch.map((index): ClaimDocument => ({ _id: events[index]!._id, captureID }));
     await retrying(async () => {
       try {

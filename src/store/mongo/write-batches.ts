@@ -5,6 +5,9 @@
  * batch while it writes the other. MongoDB serves concurrent inserts the same way.
  */
 
+/** Documents per write of a capture (claims and events) and per look-up of their keys. */
+export const WRITE_BATCH = 1000;
+
 /** Batches of one capture written at the same time. */
 export const WRITES_IN_FLIGHT = 2;
 
