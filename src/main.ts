@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import { readConfig } from './config/config';
 import { createApp } from './http/app';
 import { createLogger } from './logging/logger';
-import { composeApp } from './server/compose';
+import { composeApp, warmEventChecks } from './server/compose';
 import { openStore } from './store/open-store';
 
 async function main(): Promise<void> {
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     instanceId: config.instanceId,
   });
   const app = createApp(composeApp(config, store, logger));
+  void warmEventChecks(config, logger);
   await app.locals.services.prefixMemory.load();
   const server: Server = app.listen(config.port, config.host, () => {
     const address = server.address();

@@ -12,6 +12,7 @@ import type { CaptureErrorBehaviour, CaptureJobRecord, JsonObject, ProblemBody }
 import type { EventStore, JobOutcome } from '../store/event-store';
 import type { EventWriteStatus, PreparedEvent } from '../store/stored-event';
 import { documentParts } from './document-parts';
+import type { EventVerdicts } from './event-verdicts';
 import type { EventValidator, LogSink } from './ports';
 import type { CaptureContext, EventPreparation } from './prepare-event';
 import { prepareEvent } from './prepare-event';
@@ -30,6 +31,8 @@ export interface CaptureRequest {
   behaviour: CaptureErrorBehaviour;
   owner: string;
   namespaces: Record<string, string>;
+  /** The events' verdicts from the event-check worker (event-check-pool.ts), when it validates them. */
+  verdicts?: EventVerdicts | undefined;
 }
 
 /** A document checked on receipt whose events are being validated and prepared (CaptureService.begin). */
@@ -49,6 +52,8 @@ interface CheckedEvents {
   /** The valid events, prepared, in document order, with their JSON pointers. */
   prepared: PreparedEvent[];
   pointers: string[];
+  /** Events whose verdict came from the event-check worker (the others were validated here). */
+  workerVerdicts: number;
 }
 
 type DocumentParts = ReturnType<typeof documentParts>;
@@ -102,6 +107,35 @@ export class CaptureService {
    * the work when the document is refused after all.
    */
   begin(document: JsonObject, request: CaptureRequest): BegunCapture {
+    const { verdicts, ...rest } = request;
+    let parts: DocumentParts;
+    try {
+      parts = this.receivedParts(document);
+    } catch (error) {
+      verdicts?.cancel();
+      throw error;
+    }
+    verdicts?.expect(parts.events.length);
+    const captureID = this.newCaptureId();
+    const control = { cancelled: false };
+    const context: CaptureContext = { owner: rest.owner, namespaces: rest.namespaces, captureID };
+    const checked = this.checkEvents(parts, context, control, verdicts);
+    checked.catch(() => undefined); // awaited by process(); a cancelled capture is never awaited
+    return {
+      document,
+      captureID,
+      parts,
+      checked,
+      namespaces: request.namespaces,
+      cancel: () => {
+        control.cancelled = true;
+        verdicts?.cancel();
+      },
+    };
+  }
+
+  /** The document's parts once its envelope and size are accepted (problems thrown: 400, 413). */
+  private receivedParts(document: JsonObject): DocumentParts {
     const envelopeProblems = this.deps.validator.validateDocumentEnvelope(document);
     if (envelopeProblems.length > 0) throw problemsToError(envelopeProblems);
     const parts = documentParts(document);
@@ -110,18 +144,7 @@ export class CaptureService {
         'CaptureLimitExceededException',
         `The document has ${parts.events.length} events; at most ${this.deps.limits.maxEvents} are accepted per capture.`,
       );
-    const captureID = this.newCaptureId();
-    const control = { cancelled: false };
-    const checked = this.checkEvents(parts, { ...request, captureID }, control);
-    checked.catch(() => undefined); // awaited by process(); a cancelled capture is never awaited
-    return {
-      document,
-      captureID,
-      parts,
-      checked,
-      namespaces: request.namespaces,
-      cancel: () => (control.cancelled = true),
-    };
+    return parts;
   }
 
   /**
@@ -199,38 +222,60 @@ export class CaptureService {
     return { success: errors.length === 0, errors: capErrors(errors) };
   }
 
-  /** Validates and prepares every event, giving the event loop a turn every few milliseconds (turn-budget.ts). */
+  /**
+   * Validates and prepares every event, giving the event loop a turn every few milliseconds (turn-budget.ts). With
+   * `verdicts`, the worker validates the events and each one is prepared once its verdict has come; an event it
+   * gives no verdict for is validated here.
+   */
   private async checkEvents(
     parts: DocumentParts,
     context: CaptureContext,
     control: { cancelled: boolean },
+    verdicts: EventVerdicts | undefined,
   ): Promise<CheckedEvents> {
     const { validator } = this.deps;
     const preparation = this.preparation;
-    const checked: CheckedEvents = { invalid: [], prepared: [], pointers: [] };
+    const checked: CheckedEvents = { invalid: [], prepared: [], pointers: [], workerVerdicts: 0 };
     const turns = new TurnBudget();
-    for (const [index, event] of parts.events.entries()) {
-      if (turns.spent()) {
-        await turns.yield();
+    try {
+      for (const [index, event] of parts.events.entries()) {
+        for (let wait = verdicts?.pending(index); wait; wait = verdicts?.pending(index)) await wait;
+        if (turns.spent()) await turns.yield();
         if (control.cancelled) break;
+        const pointer = `${parts.eventListPointer}/${index}`;
+        let problems = verdicts?.problemsOf(index);
+        if (problems) checked.workerVerdicts += 1;
+        else problems = validator.validateEvent(event, { index, pointer }, { standalone: false });
+        if (problems.length > 0) {
+          checked.invalid.push(...problems);
+          continue;
+        }
+        checked.prepared.push(prepareEvent(event as JsonObject, context, preparation));
+        checked.pointers.push(pointer);
       }
-      const pointer = `${parts.eventListPointer}/${index}`;
-      const problems = validator.validateEvent(event, { index, pointer }, { standalone: false });
-      if (problems.length > 0) {
-        checked.invalid.push(...problems);
-        continue;
-      }
-      checked.prepared.push(prepareEvent(event as JsonObject, context, preparation));
-      checked.pointers.push(pointer);
+    } finally {
+      this.endVerdicts(verdicts, context.captureID);
     }
     return checked;
+  }
+
+  /** Frees the worker of a job whose verdicts are no longer needed; says why a capture validated its events itself. */
+  private endVerdicts(verdicts: EventVerdicts | undefined, captureID: string): void {
+    if (!verdicts) return;
+    const reason = verdicts.fallbackReason;
+    verdicts.cancel();
+    if (reason !== undefined)
+      this.deps.logger.warn(
+        { captureID, reason },
+        'events validated in the capture thread: no verdicts from the worker',
+      );
   }
 
   private async process(job: CaptureJobRecord, capture: BegunCapture, request: CaptureRequest): Promise<void> {
     const { store, logger } = this.deps;
     const parts = capture.parts;
     try {
-      const { invalid, prepared, pointers } = await capture.checked;
+      const { invalid, prepared, pointers, workerVerdicts } = await capture.checked;
       if (invalid.length > 0 && (request.behaviour === 'rollback' || prepared.length === 0)) {
         await store.failJob(job.captureID, capErrors(invalid));
         logger.info({ captureID: job.captureID, invalid: invalid.length }, 'capture rejected');
@@ -245,7 +290,7 @@ export class CaptureService {
         decide: (statuses) => this.outcome(invalid, prepared, pointers, statuses),
       });
       logger.info(
-        { captureID: job.captureID, events: parts.events.length, success: result.outcome.success },
+        { captureID: job.captureID, events: parts.events.length, workerVerdicts, success: result.outcome.success },
         'capture finished',
       );
     } catch (error) {

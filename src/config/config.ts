@@ -22,6 +22,11 @@ export interface AppConfig {
     maxDepth: number;
     /** Validate XML captures against the project's XSDs (schemas/xsd) before accepting them. */
     xmlSchemaValidation: boolean;
+    /**
+     * JSON capture bodies from this many octets up have their events validated in a worker thread, in parallel with
+     * the rest of the capture (capture/event-check-pool.ts); null: never.
+     */
+    validationWorkerMinBytes: number | null;
   };
   query: {
     /** Default and maximum `perPage` (EPCIS 2.0 REST binding: default 30; a server cap is allowed). */
@@ -71,6 +76,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxBytes: int(env, 'EPCIS_CAPTURE_MAX_BYTES', 20 * 1024 * 1024),
       maxDepth: int(env, 'EPCIS_MAX_DEPTH', 64),
       xmlSchemaValidation: (env['EPCIS_XML_SCHEMA_VALIDATION'] ?? 'true').toLowerCase() !== 'false',
+      validationWorkerMinBytes:
+        (env['EPCIS_VALIDATION_WORKER_MIN_BYTES'] ?? '').toLowerCase() === 'off'
+          ? null
+          : int(env, 'EPCIS_VALIDATION_WORKER_MIN_BYTES', 256 * 1024, 0),
     },
     query: {
       defaultPerPage: int(env, 'EPCIS_DEFAULT_PER_PAGE', 30),

@@ -5,6 +5,7 @@
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { CaptureService } from '../capture/capture-service';
+import { eventChecksFor, type EventCheckPool } from '../capture/event-check-pool';
 import type { EventValidator } from '../capture/ports';
 import type { EventPreparation } from '../capture/prepare-event';
 import type { AppConfig } from '../config/config';
@@ -33,6 +34,8 @@ export interface AppDeps {
   validator: EventValidator;
   preparation: EventPreparation;
   analyseContext: ContextAnalyser;
+  /** The worker that validates large JSON captures' events in parallel (absent: every capture validates its own). */
+  eventChecks?: EventCheckPool;
 }
 
 export type EpcisApp = express.Express & { locals: { services: Services } };
@@ -90,6 +93,7 @@ export function createApp(deps: AppDeps): EpcisApp {
     queries: new QueryService({ store, canonicalEpc, maxTimeMS: config.query.maxTimeMS }),
     pageTokens: createPageTokenCodec(config.pageTokenSecret, config.query.pageTokenTtlSeconds),
     analyseContext: deps.analyseContext,
+    eventChecks: eventChecksFor(deps.eventChecks, config.capture.validationWorkerMinBytes),
     companyPrefixes: prefixMemory.table,
     prefixMemory,
     shuttingDown: false,

@@ -1,5 +1,6 @@
 /** What request handlers use: the domain services, built once per app by createApp. */
 import type { CaptureService } from '../capture/capture-service';
+import type { EventVerdicts } from '../capture/event-verdicts';
 import type { AppConfig } from '../config/config';
 import type { CompanyPrefixMemory } from '../capture/company-prefix-memory';
 import type { CompanyPrefixTable } from '../identifiers';
@@ -26,6 +27,8 @@ export interface Services {
   /** Keeps `companyPrefixes` in step with the store: loads learned lengths, persists new ones (issue 5). */
   prefixMemory: CompanyPrefixMemory;
   analyseContext: ContextAnalyser;
+  /** The event-check worker's verdicts for a JSON capture's raw body, when it validates that document's events. */
+  eventChecks: (body: unknown) => EventVerdicts | undefined;
   /** Set once shutdown begins: new captures are refused with 503. */
   shuttingDown: boolean;
 }

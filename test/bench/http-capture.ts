@@ -22,6 +22,8 @@ export async function timedCapture(
   store: EventStore,
   body: string,
   contentType = 'application/ld+json',
+  /** EPCIS_VALIDATION_WORKER_MIN_BYTES of the server: by default as the environment says (as the server reads it). */
+  validationWorkerMinBytes?: number | null,
 ): Promise<{ seconds: number; cpuMicros: number }> {
   const { app: appModule, compose, config: configModule, logger } = serverModules();
   const config = configModule.defaultConfig({
@@ -31,8 +33,13 @@ export async function timedCapture(
       maxBytes: 512 * 1024 * 1024,
       maxDepth: 64,
       xmlSchemaValidation: process.env['EPCIS_XML_SCHEMA_VALIDATION'] !== 'false',
+      validationWorkerMinBytes:
+        validationWorkerMinBytes === undefined
+          ? configModule.readConfig(process.env).capture.validationWorkerMinBytes
+          : validationWorkerMinBytes,
     },
   });
+  await compose.warmEventChecks(config); // as npm start does, before it takes requests
   const app = appModule.createApp(compose.composeApp(config, store, logger.createLogger('silent')));
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

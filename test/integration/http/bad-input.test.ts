@@ -7,7 +7,9 @@ import type { JsonObject } from '../../../src/model/types';
 import { allEvents, captureAndWait, describeEachStore } from '../../support/app-harness';
 import { EPCIS_CONTEXT, epcisDocument, objectEvent, range } from '../../support/event-factory';
 
-const limits = { capture: { maxEvents: 5, maxBytes: 64 * 1024, maxDepth: 64, xmlSchemaValidation: true } };
+const limits = {
+  capture: { maxEvents: 5, maxBytes: 64 * 1024, maxDepth: 64, xmlSchemaValidation: true, validationWorkerMinBytes: 0 },
+};
 
 describeEachStore(
   'bad input',

@@ -96,5 +96,13 @@ describeEachStore(
       );
     });
   },
-  { capture: { maxEvents: 5000, maxBytes: 128 * 1024, maxDepth: 64, xmlSchemaValidation: true } },
+  {
+    capture: {
+      maxEvents: 5000,
+      maxBytes: 128 * 1024,
+      maxDepth: 64,
+      xmlSchemaValidation: true,
+      validationWorkerMinBytes: null,
+    },
+  },
 );

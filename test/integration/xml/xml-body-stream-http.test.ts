@@ -36,7 +36,13 @@ describe('XML capture bodies, chunked or over the limit (HTTP)', function () {
 
   before(async () => {
     t = await startTestApp('embedded', {
-      capture: { maxEvents: 5000, maxBytes: LIMIT, maxDepth: 64, xmlSchemaValidation: true },
+      capture: {
+        maxEvents: 5000,
+        maxBytes: LIMIT,
+        maxDepth: 64,
+        xmlSchemaValidation: true,
+        validationWorkerMinBytes: null,
+      },
     });
     server = t.app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
