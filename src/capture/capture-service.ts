@@ -107,7 +107,7 @@ export class CaptureService {
    * the work when the document is refused after all.
    */
   begin(document: JsonObject, request: CaptureRequest): BegunCapture {
-    const { verdicts, ...rest } = request;
+    const verdicts = request.verdicts;
     let parts: DocumentParts;
     try {
       parts = this.receivedParts(document);
@@ -118,7 +118,7 @@ export class CaptureService {
     verdicts?.expect(parts.events.length);
     const captureID = this.newCaptureId();
     const control = { cancelled: false };
-    const context: CaptureContext = { owner: rest.owner, namespaces: rest.namespaces, captureID };
+    const context: CaptureContext = { owner: request.owner, namespaces: request.namespaces, captureID };
     const checked = this.checkEvents(parts, context, control, verdicts);
     checked.catch(() => undefined); // awaited by process(); a cancelled capture is never awaited
     return {
