@@ -6,6 +6,12 @@
 import type { ProblemBody } from '../model/types';
 import type { DocumentParsed, EventsChecked } from './event-check-protocol';
 
+/**
+ * How long a capture waits for the worker's next message (ms). The worker checks a 20 MiB document's events in well
+ * under a second, so this only ends a wait for a worker that is stuck or buried under other captures' documents.
+ */
+export const VERDICT_PATIENCE_MS = 30_000;
+
 /** The answer for a valid event (frozen: callers may only read it). */
 const NO_PROBLEMS: ProblemBody[] = Object.freeze([]) as unknown as ProblemBody[];
 
@@ -20,7 +26,11 @@ export class EventVerdicts {
   private cancelled = false;
   private wake: (() => void) | undefined;
 
-  constructor(private readonly onCancel: () => void = () => undefined) {}
+  constructor(
+    private readonly onCancel: () => void = () => undefined,
+    /** A capture waits this long at most for the worker's next message; then it validates its events itself. */
+    private readonly patienceMs = VERDICT_PATIENCE_MS,
+  ) {}
 
   /** Why the worker gave no verdict for some events, when it failed them (not when the capture cancelled them). */
   get fallbackReason(): string | undefined {
@@ -46,7 +56,9 @@ export class EventVerdicts {
     if (!this.usable() || index < this.through) return undefined;
     return new Promise((resolve) => {
       const previous = this.wake;
+      const timer = setTimeout(() => this.giveUp(), this.patienceMs);
       this.wake = () => {
+        clearTimeout(timer);
         previous?.();
         resolve();
       };
@@ -93,6 +105,13 @@ export class EventVerdicts {
   /** Verdicts count only for the events the capture service counted too (`expect`), and until a failure. */
   private usable(): boolean {
     return this.unusableReason === undefined && this.captureCount !== undefined;
+  }
+
+  /** The worker has said nothing for too long (busy with others' large documents, or stuck): its job is dropped. */
+  private giveUp(): void {
+    if (this.settled) return;
+    this.fail(`no message from the worker for ${this.patienceMs} ms`);
+    this.onCancel();
   }
 
   private compareCounts(): void {

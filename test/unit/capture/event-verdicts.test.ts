@@ -93,4 +93,31 @@ describe('EventVerdicts', () => {
     verdicts.cancel();
     assert.equal(cancels, 0);
   });
+
+  it('a capture that hears nothing from the worker for too long drops the job and validates its events itself', async () => {
+    let cancels = 0;
+    const verdicts = new EventVerdicts(() => (cancels += 1), 30);
+    verdicts.expect(2);
+    verdicts.parsed({ kind: 'parsed', job: 1, events: 2 });
+    verdicts.checked({ kind: 'checked', job: 1, through: 1, invalid: [] });
+    const started = performance.now();
+    await verdicts.pending(1);
+    assert.ok(performance.now() - started >= 25);
+    assert.equal(verdicts.pending(1), undefined);
+    assert.equal(verdicts.problemsOf(1), undefined);
+    assert.match(String(verdicts.fallbackReason), /no message from the worker for 30 ms/);
+    assert.equal(cancels, 1, 'the pool is told to drop the job');
+  });
+
+  it('a message in time stops the wait for it from giving up', async () => {
+    const verdicts = new EventVerdicts(() => undefined, 30);
+    verdicts.expect(1);
+    const waiting = verdicts.pending(0)!;
+    verdicts.parsed({ kind: 'parsed', job: 1, events: 1 });
+    verdicts.checked({ kind: 'checked', job: 1, through: 1, invalid: [] });
+    await waiting;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    assert.equal(verdicts.fallbackReason, undefined);
+    assert.deepEqual(verdicts.problemsOf(0), []);
+  });
 });
