@@ -52,31 +52,25 @@ export async function postCapture(req: Request, res: Response, services: Service
   };
   let received: { document: JsonObject; namespaces: Record<string, string> };
   const receivedBytes = bodyBytes(req.body);
-  // A large JSON document's events are validated in a worker while this thread parses and prepares them.
+  // A large JSON document's events are validated in a worker while this thread parses and prepares them; a document
+  // refused from here on drops the worker's job (here, or in CaptureService.begin and submit).
   const verdicts = format === 'json' ? services.eventChecks(req.body) : undefined;
-  let job;
   try {
-    try {
-      received =
-        format === 'xml'
-          ? await readXmlBody(takeBody(req), services, startEarly)
-          : await readJsonDocument(req, services);
-    } catch (error) {
-      begun?.cancel();
-      throw error;
-    } finally {
-      releaseBody(receivedBytes); // the body is read (or refused): nothing refers to it any more (body-release.ts)
-    }
-    const { document, namespaces } = received;
-    learnCompanyPrefixes(documentParts(document).events, services.companyPrefixes);
-    // New prefix lengths are stored alongside the job, before the 202 (a failed write is logged, never fatal).
-    const prefixesSaved = services.prefixMemory.flush();
-    job = await services.capture.submit(document, { behaviour, owner, namespaces, verdicts }, begun);
-    await prefixesSaved;
+    received =
+      format === 'xml' ? await readXmlBody(takeBody(req), services, startEarly) : await readJsonDocument(req, services);
   } catch (error) {
-    verdicts?.cancel(); // refused: the worker's job is dropped
+    begun?.cancel();
+    verdicts?.cancel();
     throw error;
+  } finally {
+    releaseBody(receivedBytes); // the body is read (or refused): nothing refers to it any more (body-release.ts)
   }
+  const { document, namespaces } = received;
+  learnCompanyPrefixes(documentParts(document).events, services.companyPrefixes);
+  // New prefix lengths are stored alongside the job, before the 202 (a failed write is logged, never fatal).
+  const prefixesSaved = services.prefixMemory.flush();
+  const job = await services.capture.submit(document, { behaviour, owner, namespaces, verdicts }, begun);
+  await prefixesSaved;
   setVersionHeaders(res);
   res
     .status(202)
