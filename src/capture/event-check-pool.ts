@@ -78,7 +78,9 @@ export class EventCheckPool {
     if (this.ready) return Promise.resolve();
     this.warm();
     if (!this.worker) return Promise.reject(new Error(this.lastFailure ?? 'the worker is not running'));
-    return new Promise((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
+    const ready = new Promise<void>((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
+    this.refWhileBusy();
+    return ready;
   }
 
   /**
@@ -92,9 +94,12 @@ export class EventCheckPool {
     const job = this.nextJob++;
     this.started += 1;
     const verdicts = new EventVerdicts(() => {
-      if (this.jobs.delete(job)) worker.postMessage({ kind: 'cancel', job });
+      if (!this.jobs.delete(job)) return;
+      worker.postMessage({ kind: 'cancel', job });
+      this.refWhileBusy();
     });
     this.jobs.set(job, verdicts);
+    this.refWhileBusy();
     const request: CheckRequest = { kind: 'check', job, bytes: sharedCopy(body) };
     worker.postMessage(request);
     return verdicts;
@@ -111,11 +116,21 @@ export class EventCheckPool {
   private spawn(): Worker {
     // The worker inherits the process's execArgv: under tsx, the loader that runs the TypeScript module.
     const worker = new Worker(ENTRY, { workerData: { module: this.options.workerModule ?? WORKER_MODULE } });
-    worker.unref(); // an idle worker never keeps the process alive
     worker.on('message', (message: FromEventCheckWorker) => this.receive(message));
     worker.on('error', (error) => this.lose(worker, `the worker failed: ${error.message}`));
     worker.on('exit', (code) => this.lose(worker, `the worker exited with code ${code}`));
+    // After the listeners: adding a 'message' listener refs the worker again.
+    worker.unref();
     return worker;
+  }
+
+  /**
+   * The worker keeps the process alive only while something waits for it (its start, or a job's verdicts): an idle
+   * worker never does, so a process that has used the pool ends when its own work is done.
+   */
+  private refWhileBusy(): void {
+    if (this.jobs.size > 0 || this.readyWaiters.length > 0) this.worker?.ref();
+    else this.worker?.unref();
   }
 
   /** The worker is gone: its jobs' captures validate their remaining events themselves; the next use starts another. */
@@ -136,6 +151,7 @@ export class EventCheckPool {
     if (message.kind === 'ready') {
       this.ready = true;
       for (const waiter of this.readyWaiters.splice(0)) waiter.resolve();
+      this.refWhileBusy();
       return;
     }
     const verdicts = this.jobs.get(message.job);
@@ -145,6 +161,7 @@ export class EventCheckPool {
     else verdicts.fail(`the worker could not check the document (${message.reason})`);
     if (!verdicts.settled) return;
     this.jobs.delete(message.job);
+    this.refWhileBusy();
     if (verdicts.fallbackReason === undefined) this.completed += 1;
   }
 }

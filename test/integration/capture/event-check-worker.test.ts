@@ -5,6 +5,7 @@
  * should not trust, and the worker goes on serving the next ones.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { documentParts } from '../../../src/capture/document-parts';
 import { EventCheckPool } from '../../../src/capture/event-check-pool';
@@ -182,5 +183,26 @@ describe('the event-check worker', function () {
     } finally {
       await lost.close();
     }
+  });
+});
+
+describe('the event-check worker and the life of the process', function () {
+  this.timeout(60_000);
+  it('never keeps the process alive: a process that has used it ends when its own work is done', () => {
+    const pool = path.join(__dirname, '../../../src/capture/event-check-pool.ts');
+    const script = `
+      const { EventCheckPool } = require(${JSON.stringify(pool)});
+      const pool = new EventCheckPool();
+      pool.whenReady().then(async () => {
+        const body = Buffer.from(JSON.stringify(${JSON.stringify(epcisDocument([objectEvent(1)]))}));
+        const verdicts = pool.start(body);
+        verdicts.expect(1);
+        for (let wait = verdicts.pending(0); wait; wait = verdicts.pending(0)) await wait;
+        console.log(JSON.stringify(verdicts.problemsOf(0)));
+      });`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    assert.equal(child.signal, null, 'the process did not end by itself within 30 s');
+    assert.equal(child.status, 0, child.stderr);
+    assert.equal(child.stdout.trim(), '[]', 'the worker gave its verdict before the process ended');
   });
 });
