@@ -23,16 +23,19 @@ import { getTestMongo, uniqueDbName } from '../support/mongo-server';
 import { stopSharedMongoServer } from '../support/mongo-server-registry';
 import { median, openMeasuredStore, timedCapture } from './http-capture';
 import { nodeFlagsNote, serverModules } from './server-build';
+import { machineSpeed, speedText } from './machine-speed';
 import { xmlMemory } from './xml-memory';
 
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 10_000);
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
+/** Measured rounds (BENCH_ROUNDS, default 5): the machine is shared and noisy, and the median of 5 moves less. */
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 /**
- * Unmeasured rounds first (BENCH_WARMUP_ROUNDS, default 1): a server runs for a long time, so the figures are its
- * steady state, not the first capture of a fresh process, which also pays for compiling the code it runs (the
- * first round used to run at 0.6-0.7x the later ones).
+ * Unmeasured rounds first (BENCH_WARMUP_ROUNDS, default 2): a server runs for a long time, so the figures are its
+ * steady state, not the first captures of a fresh process, which also pay for compiling the code they run. Measured
+ * on the embedded store (12 captures of 10,000 ObjectEvents in one process, twice): the first ran at 0.4-0.5x the
+ * later ones, the second at 0.6-0.7x, the third on were alike.
  */
-const WARMUP_ROUNDS = Number(process.env['BENCH_WARMUP_ROUNDS'] ?? 1);
+const WARMUP_ROUNDS = Number(process.env['BENCH_WARMUP_ROUNDS'] ?? 2);
 
 interface Result {
   label: string;
@@ -121,6 +124,8 @@ async function main(): Promise<void> {
       rawIndexed: [] as number[],
       xmlEmbedded: [] as number[],
       xmlMongo: [] as number[],
+      /** The machine's speed (machine-speed.ts) just before each embedded JSON round. */
+      speed: [] as number[],
     };
     for (let round = -WARMUP_ROUNDS; round < ROUNDS; round++) {
       const events = range((round + WARMUP_ROUNDS) * EVENTS, EVENTS).map((i) => make(i));
@@ -135,6 +140,7 @@ async function main(): Promise<void> {
         await rawInsertMany(mongo.uri, events, true);
         continue;
       }
+      perRound.speed.push(machineSpeed());
       perRound.embedded.push(await onEmbedded(json, EVENTS));
       perRound.xmlEmbedded.push(await onEmbedded(xml, EVENTS, 'application/xml'));
       perRound.mongodb.push(await onMongo(mongo.uri, json, EVENTS));
@@ -156,6 +162,12 @@ async function main(): Promise<void> {
     console.log(
       `${label}: capture/raw ratio on the same MongoDB server = ${(viaMongo / raw).toFixed(2)} ` +
         `(${(viaMongo / median(perRound.rawIndexed)).toFixed(2)} against raw into an indexed collection)`,
+    );
+    console.log(
+      `${label}: JSON capture into the embedded store by round: ` +
+        perRound.embedded
+          .map((value, i) => `${Math.round(value)} (machine ${speedText(perRound.speed[i]!)})`)
+          .join(', '),
     );
     console.log(
       `${label}: XML/JSON ratio = ${(median(perRound.xmlEmbedded) / embedded).toFixed(2)} (embedded), ` +
