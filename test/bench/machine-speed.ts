@@ -1,8 +1,9 @@
 /**
- * How fast the machine runs right now, for reading a benchmark's figures: on a shared machine the same code runs up to
- * twice as fast at one moment as a few minutes later (event-hash.ts prints this reference point once per run, and it
- * moved from 112,000 to 52,000 between two runs of one session). A figure printed beside this one can be compared
- * with a figure of another run. JSON.stringify + SHA-256 of an ObjectEvent, per CPU-second of one core.
+ * How fast one core of the machine runs right now, for reading a benchmark's figures: on a shared machine the same
+ * code runs several times as fast at one moment as a few minutes later (this reading ranged from 31k to 164k within
+ * one run of bench:capture). It is a rough guide only: it measures one core, and a capture also uses the other (the
+ * event-check worker, the collector's threads), so a round's figure does not always follow it. JSON.stringify +
+ * SHA-256 of an ObjectEvent, per CPU-second; event-hash.ts prints the same kind of reference point for its own events.
  */
 import { createHash } from 'node:crypto';
 import { objectEvent, range } from '../support/event-factory';
