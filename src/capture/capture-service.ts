@@ -33,6 +33,11 @@ export interface CaptureRequest {
   namespaces: Record<string, string>;
   /** The events' verdicts from the event-check worker (event-check-pool.ts), when it validates them. */
   verdicts?: EventVerdicts | undefined;
+  /**
+   * The bytes of the JSON document, when `document` is JSON.parse of them (UTF-8, no byte order mark) and nothing
+   * changes it: the store may keep them instead of each event's own text (CommitRequest.source).
+   */
+  json?: Uint8Array | undefined;
 }
 
 /** A document checked on receipt whose events are being validated and prepared (CaptureService.begin). */
@@ -49,9 +54,10 @@ export interface BegunCapture {
 interface CheckedEvents {
   /** Problems of the invalid events. */
   invalid: ProblemBody[];
-  /** The valid events, prepared, in document order, with their JSON pointers. */
+  /** The valid events, prepared, in document order, with their JSON pointers and places in the event list. */
   prepared: PreparedEvent[];
   pointers: string[];
+  places: number[];
   /** Events whose verdict came from the event-check worker (the others were validated here). */
   workerVerdicts: number;
 }
@@ -235,7 +241,7 @@ export class CaptureService {
   ): Promise<CheckedEvents> {
     const { validator } = this.deps;
     const preparation = this.preparation;
-    const checked: CheckedEvents = { invalid: [], prepared: [], pointers: [], workerVerdicts: 0 };
+    const checked: CheckedEvents = { invalid: [], prepared: [], pointers: [], places: [], workerVerdicts: 0 };
     const turns = new TurnBudget();
     try {
       for (const [index, event] of parts.events.entries()) {
@@ -252,6 +258,7 @@ export class CaptureService {
         }
         checked.prepared.push(prepareEvent(event as JsonObject, context, preparation));
         checked.pointers.push(pointer);
+        checked.places.push(index);
       }
     } finally {
       this.endVerdicts(verdicts, context.captureID);
@@ -275,7 +282,7 @@ export class CaptureService {
     const { store, logger } = this.deps;
     const parts = capture.parts;
     try {
-      const { invalid, prepared, pointers, workerVerdicts } = await capture.checked;
+      const { invalid, prepared, pointers, places, workerVerdicts } = await capture.checked;
       if (invalid.length > 0 && (request.behaviour === 'rollback' || prepared.length === 0)) {
         await store.failJob(job.captureID, capErrors(invalid));
         logger.info({ captureID: job.captureID, invalid: invalid.length }, 'capture rejected');
@@ -287,6 +294,9 @@ export class CaptureService {
         events: prepared,
         namespaces: capture.namespaces,
         vocabulary: parts.vocabulary,
+        ...(request.json
+          ? { source: { json: request.json, eventList: parts.eventListPointer, eventIndexes: places } }
+          : {}),
         decide: (statuses) => this.outcome(invalid, prepared, pointers, statuses),
       });
       logger.info(

@@ -1,10 +1,11 @@
 /**
- * Turns a valid captured event into its stored form (DESIGN.md "Canonical event model and storage"): the event as
- * captured minus any client recordTime (EPCIS 2.0 §7.4.1: ignored on capture, set by the server at commit), with its
- * eventID (given, or assigned), its identity key, content digest and precomputed query fields.
+ * Turns a valid captured event into its stored form (DESIGN.md "Canonical event model and storage"): its stored
+ * content (stored-content.ts: the event as captured minus any client recordTime, EPCIS 2.0 §7.4.1), with its eventID
+ * (given, or assigned), its identity key, content digest and precomputed query fields.
  */
 import { encodeKey, encodeKeys } from '../model/key-codec';
 import type { JsonObject, JsonValue } from '../model/types';
+import { withoutClientRecordTime } from '../store/stored-content';
 import { identityKey, type PreparedEvent, type QueryFields } from '../store/stored-event';
 
 export interface EventPreparation {
@@ -51,17 +52,12 @@ function usedNamespaces(value: JsonValue, namespaces: Record<string, string>, ou
   return encode;
 }
 
-function withoutRecordTime(captured: JsonObject): JsonObject {
-  const { recordTime: _ignored, ...event } = captured;
-  return event;
-}
-
 export function prepareEvent(captured: JsonObject, context: CaptureContext, deps: EventPreparation): PreparedEvent {
   const given = captured['eventID'];
   const eventIDAssigned = typeof given !== 'string';
-  // The stored content is the captured event itself unless it changes (a client recordTime dropped, an eventID
-  // assigned): then a copy, since the caller's event is never modified.
-  const event = eventIDAssigned || Object.hasOwn(captured, 'recordTime') ? withoutRecordTime(captured) : captured;
+  // The stored content (stored-content.ts, step by step: the eventID is computed from the copy without recordTime) is
+  // the captured event itself unless it changes (a client recordTime dropped, an eventID assigned, a key encoded).
+  const event = withoutClientRecordTime(captured, eventIDAssigned);
   const eventID = eventIDAssigned ? deps.assignEventId(event, context.namespaces) : given;
   if (eventIDAssigned) event['eventID'] = eventID;
   const isErrorDeclaration = event['errorDeclaration'] !== undefined;

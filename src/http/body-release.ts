@@ -7,6 +7,9 @@
  * through the whole commit in about half the runs, at 4.0-4.1x against 3.0-3.1x when a collection happened to come
  * first.
  *
+ * A JSON body that is accepted is not let go here: its bytes go on to the store with the capture (the embedded store
+ * journals them, CaptureRequest.json), and are unreferenced once the capture ends.
+ *
  * When the process runs with `--expose-gc` (npm start does), a body of at least RELEASE_BYTES that nothing
  * references any more asks for an ASYNCHRONOUS major collection: incremental marking and concurrent sweeping, no
  * stop-the-world pause for the other requests (model/major-gc.ts). Without the flag nothing happens.

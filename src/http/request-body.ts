@@ -67,6 +67,14 @@ export function decodeUtf8(raw: unknown): string {
   }
 }
 
+/**
+ * The JSON text of a body that `parseJsonBody` accepted, as bytes: the body without the byte order mark that the
+ * decoder skips (JSON text does not allow one).
+ */
+export function jsonText(raw: Buffer): Buffer {
+  return raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? raw.subarray(3) : raw;
+}
+
 /** Throws when a JSON value nests deeper than `maxDepth` (iterative: safe on any depth). */
 export function assertMaxDepth(value: JsonValue, maxDepth: number): void {
   if (value !== null && typeof value === 'object' && !withinDepth(value, maxDepth))

@@ -48,10 +48,26 @@ export interface CommitRequest {
   /** Master data from `epcisHeader`, stored with the capture. */
   vocabulary: VocabularyElementRecord[];
   /**
+   * The JSON document the events were captured from, when they were parsed from one and are unchanged since: a store
+   * may keep its text instead of writing every event's own (the embedded store's journal, journal-codec.ts).
+   */
+  source?: CapturedJsonSource;
+  /**
    * Pure function from the write status of each event (same order as `events`) to the job's final outcome.
    * Under `rollback`, when it returns success=false nothing of the capture becomes visible.
    */
   decide: (statuses: EventWriteStatus[]) => JobOutcome;
+}
+
+/**
+ * A captured JSON document as received: `json`, its bytes, UTF-8 JSON text (no byte order mark) that JSON.parse turns
+ * into the document whose events the capture prepared; `eventList`, the JSON pointer of its event list
+ * (document-parts.ts); `eventIndexes[i]`, the place in that list of the commit request's `events[i]`.
+ */
+export interface CapturedJsonSource {
+  json: Uint8Array;
+  eventList: string;
+  eventIndexes: number[];
 }
 
 export interface CommitResult {

@@ -11,7 +11,7 @@ import { jobView } from '../job-view';
 import { negotiate } from '../negotiation';
 import { announceNextPage, readPageRequest } from '../pagination';
 import { principalOf } from '../principal';
-import { bodyFormat, parseJsonBody, takeBody } from '../request-body';
+import { bodyFormat, jsonText, parseJsonBody, takeBody } from '../request-body';
 import { readXmlBody } from '../xml-body';
 import { bodyBytes, releaseBody } from '../body-release';
 import { learnCompanyPrefixes } from '../../formats/epc-format';
@@ -50,7 +50,7 @@ export async function postCapture(req: Request, res: Response, services: Service
       begun = undefined;
     }
   };
-  let received: { document: JsonObject; namespaces: Record<string, string> };
+  let received: { document: JsonObject; namespaces: Record<string, string>; json?: Uint8Array };
   const receivedBytes = bodyBytes(req.body);
   // A large JSON document's events are validated in a worker while this thread parses and prepares them; a document
   // refused from here on drops the worker's job (here, or in CaptureService.begin and submit).
@@ -61,15 +61,17 @@ export async function postCapture(req: Request, res: Response, services: Service
   } catch (error) {
     begun?.cancel();
     verdicts?.cancel();
+    releaseBody(receivedBytes); // the body is refused: nothing refers to it any more (body-release.ts)
     throw error;
-  } finally {
-    releaseBody(receivedBytes); // the body is read (or refused): nothing refers to it any more (body-release.ts)
   }
-  const { document, namespaces } = received;
+  // An XML body is read: nothing refers to it any more. A JSON body goes on with the capture, to the store
+  // (CaptureRequest.json), and is let go when the capture ends.
+  if (format === 'xml') releaseBody(receivedBytes);
+  const { document, namespaces, json } = received;
   learnCompanyPrefixes(documentParts(document).events, services.companyPrefixes);
   // New prefix lengths are stored alongside the job, before the 202 (a failed write is logged, never fatal).
   const prefixesSaved = services.prefixMemory.flush();
-  const job = await services.capture.submit(document, { behaviour, owner, namespaces, verdicts }, begun);
+  const job = await services.capture.submit(document, { behaviour, owner, namespaces, verdicts, json }, begun);
   await prefixesSaved;
   setVersionHeaders(res);
   res
@@ -79,14 +81,15 @@ export async function postCapture(req: Request, res: Response, services: Service
 }
 
 async function readJsonDocument(req: Request, services: Services) {
-  const document = parseJsonBody(takeBody(req), services.config.capture.maxDepth);
+  const body = takeBody(req);
+  const document = parseJsonBody(body, services.config.capture.maxDepth);
   const type = document['type'];
   if (type !== 'EPCISDocument' && type !== 'EPCISQueryDocument')
     throw validationError(
       `POST /capture takes an EPCISDocument or an EPCISQueryDocument, not type ${JSON.stringify(type)}.`,
     );
   const { namespaces } = await services.analyseContext(document['@context'], document);
-  return { document, namespaces };
+  return { document, namespaces, json: jsonText(body as Buffer) };
 }
 
 export async function getCaptureJob(req: Request, res: Response, services: Services): Promise<void> {

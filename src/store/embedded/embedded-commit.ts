@@ -4,12 +4,12 @@
  * master-data element it makes visible, so it is all-or-nothing across a crash by construction.
  */
 import { implementationError } from '../../errors/epcis-errors';
-import type { CommitRequest, CommitResult } from '../event-store';
+import type { CapturedJsonSource, CommitRequest, CommitResult } from '../event-store';
 import { contentDigest } from '../content-digest';
 import type { EventWriteStatus, PreparedEvent, StoredEvent } from '../stored-event';
 import { storedQueryFields } from '../stored-query-fields';
 import { encodeVocabularyElement, foldVocabulary, mergeVocabularyElement, vocabularyKey } from '../vocabulary-merge';
-import type { EmbeddedState, JournalRecord } from './embedded-state';
+import type { EmbeddedState, JournalRecord, JournaledSource } from './embedded-state';
 
 export interface PlannedCommit {
   result: CommitResult;
@@ -65,6 +65,19 @@ export function planCommit(state: EmbeddedState, request: CommitRequest, now: Da
     events,
     ...(request.namespaces !== undefined ? { namespaces: request.namespaces } : {}),
     vocabulary,
+    ...(request.source && events.length > 0 ? { source: journaledSource(request.source, statuses) } : {}),
   };
   return { result: { statuses, outcome, recordTime: events.length > 0 ? now : null }, record };
+}
+
+/** The captured document of a finish record, with the place in its event list of each event stored (status 'stored'). */
+function journaledSource(source: CapturedJsonSource, statuses: EventWriteStatus[]): JournaledSource {
+  const at: number[] = [];
+  statuses.forEach((status, i) => {
+    if (status !== 'stored') return;
+    const place = source.eventIndexes[i];
+    if (place === undefined) throw implementationError('The captured document does not place every event');
+    at.push(place);
+  });
+  return { json: source.json, eventList: source.eventList, at };
 }

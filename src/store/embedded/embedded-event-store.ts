@@ -25,6 +25,7 @@ import { planCommit } from './embedded-commit';
 import { EmbeddedState, type JournalRecord, asJournalRecord } from './embedded-state';
 import { JournalFile, type JournalLogger } from './journal-file';
 import { countIndexed, findIndexed } from './indexed-query';
+import { restoreCapturedEvents } from './replay-captured-events';
 import { restoreQueryFields } from './replay-query-fields';
 import { runQuery } from './memory-query';
 import { compareStrings, valuesAtPath } from './sort-order';
@@ -59,7 +60,8 @@ export class EmbeddedEventStore implements EventStore {
   async open(): Promise<void> {
     if (this.state) return;
     const state = new EmbeddedState();
-    for (const record of await this.journal.open()) state.apply(restoreQueryFields(asJournalRecord(record)));
+    for (const record of await this.journal.open())
+      state.apply(restoreQueryFields(restoreCapturedEvents(asJournalRecord(record))));
     this.state = state;
     // Jobs left running by a crash never reached their journal record: nothing of them is stored.
     const interrupted = [...state.jobs.values()].filter((job) => job.running);

@@ -10,6 +10,7 @@
  * a CRC mismatch or unparsable JSON.
  */
 import { crc32 } from 'node:zlib';
+import type { JournaledSource } from './embedded-state';
 
 /**
  * The JSON text of a value in the encoding above. Only subtrees that hold a Date or a `$` key are copied; the rest
@@ -27,9 +28,13 @@ export function encodeJson(value: unknown): string {
  */
 export function encodeRecordJson(record: unknown): string {
   let json = '';
-  for (const piece of recordJsonPieces(record)) json += piece;
+  for (const piece of recordJsonPieces(record))
+    json += typeof piece === 'string' ? piece : bytesOf(piece).toString('utf8');
   return json;
 }
+
+/** A Buffer over the same memory (no copy). */
+const bytesOf = (piece: Uint8Array): Buffer => Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
 
 /**
  * Stored events per piece of a finish record's text: about 50 KB (1.5 KB an event for a typical ObjectEvent), whatever
@@ -43,12 +48,15 @@ export const EVENTS_PER_PIECE = 32;
  * its events' query fields (embedded-state.ts) holds its stored events without `q`, which replay recomputes from the
  * event and those namespaces (replay-query-fields.ts). The query fields are about a third of a stored event's text,
  * and the Dates among them made every one of them walked to be encoded: leaving them out cut the CPU of a capture
- * into the embedded store by about a quarter.
+ * into the embedded store by about a quarter. A record's captured document (`source`) is not part of it: it is
+ * written otherwise, or not at all (recordJsonPieces).
  */
 export function journalForm(record: unknown): unknown {
-  if (!isFinishRecord(record) || !omitsQueryFields(record)) return record;
+  if (!isFinishRecord(record)) return record;
+  const { source, ...rest } = record;
+  if (!omitsQueryFields(record)) return source === undefined ? record : rest;
   return {
-    ...record,
+    ...rest,
     events: record.events.map((event) => (isPlainObject(event) ? withoutQueryFields(event) : event)),
   };
 }
@@ -70,15 +78,25 @@ const omitsQueryFields = (record: Record<string, unknown>): boolean => isPlainOb
  * starts with `$`) and plain JSON values (`JsonObject`, never a Date), stored-event.ts. That subtree, most of the
  * record, has nothing to encode and is not walked; the bookkeeping fields, `namespaces` and (when the journal keeps
  * them) the query fields `q` are encoded as usual.
+ *
+ * A finish record with the captured JSON document its events come from (`source`, embedded-state.ts) is written
+ * otherwise, and is not `encodeJson(journalForm(record))`: each event's `event` is its place in the document's
+ * event list, and the record ends with `"source":{"eventList":<JSON pointer>,"document":<the document's bytes>}`,
+ * given as they are (a Uint8Array piece). Those bytes are JSON text, so the record is JSON text; its events' contents
+ * are never written out one by one (JSON.stringify of every event was the largest cost of a capture's commit), and
+ * replay rebuilds them from the document (replay-captured-events.ts). The document is not encoded: `decodeRecord`
+ * leaves it as parsed.
  */
-export function* recordJsonPieces(record: unknown, eventsPerPiece = EVENTS_PER_PIECE): Generator<string> {
-  if (!isFinishRecord(record) || hasEscapedKey(record)) {
+export function* recordJsonPieces(record: unknown, eventsPerPiece = EVENTS_PER_PIECE): Generator<string | Uint8Array> {
+  const source = isFinishRecord(record) ? journaledSource(record) : undefined;
+  if (!isFinishRecord(record) || (source === undefined && hasEscapedKey(record))) {
     yield encodeJson(journalForm(record));
     return;
   }
   const events = record.events;
   const withQueryFields = !omitsQueryFields(record);
-  const shell = (encodeObject(record, 'events') ?? record) as Record<string, unknown>;
+  const { source: _written, ...rest } = record;
+  const shell = (encodeObject(rest, 'events') ?? rest) as Record<string, unknown>;
   let text = '{';
   let separator = '';
   for (const key in shell) {
@@ -94,7 +112,8 @@ export function* recordJsonPieces(record: unknown, eventsPerPiece = EVENTS_PER_P
     text += '[';
     for (let start = 0; start < events.length; start += eventsPerPiece) {
       const slice = events.slice(start, start + eventsPerPiece);
-      for (let i = 0; i < slice.length; i += 1) slice[i] = encodedStoredEvent(slice[i], withQueryFields);
+      for (let i = 0; i < slice.length; i += 1)
+        slice[i] = encodedStoredEvent(slice[i], withQueryFields, source?.at[start + i]);
       text += `${start > 0 ? ',' : ''}${JSON.stringify(slice).slice(1, -1)}`;
       if (start + eventsPerPiece >= events.length) break; // the last events go with the rest of the record
       yield text;
@@ -102,20 +121,54 @@ export function* recordJsonPieces(record: unknown, eventsPerPiece = EVENTS_PER_P
     }
     text += ']';
   }
+  if (source !== undefined) {
+    yield `${text},"source":{"eventList":${JSON.stringify(source.eventList)},"document":`;
+    yield source.json;
+    text = '}';
+  }
   yield `${text}}`;
 }
 
 /**
- * A stored event's encoded journal form: its captured `event` needs no encoding (see recordJsonPieces), its `q` is
- * left out unless `withQueryFields` (set to undefined, which JSON leaves out), every other child is encoded (Dates,
- * `$` keys). A shallow copy of the event keeps its shape, so that the few fields replaced are cheap to set.
+ * A finish record's captured document, when it is one to write: one place for each event, and bytes that are a JSON
+ * object's text (JSON.parse accepted them: a check of their ends catches what would make the record invalid JSON, as
+ * a byte order mark would). Otherwise the events are written themselves.
  */
-function encodedStoredEvent(event: unknown, withQueryFields: boolean): unknown {
+function journaledSource(record: Record<string, unknown> & { events: unknown[] }): JournaledSource | undefined {
+  const source = record['source'] as JournaledSource | undefined;
+  if (source === undefined) return undefined;
+  if (!(source.json instanceof Uint8Array) || source.at.length !== record.events.length)
+    throw new Error('journal: a finish record whose document does not place each of its events');
+  return isObjectText(source.json) ? source : undefined;
+}
+
+const isJsonWhitespace = (byte: number | undefined) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+
+/** Whether bytes start with `{` and end with `}`, JSON whitespace aside. */
+function isObjectText(bytes: Uint8Array): boolean {
+  let start = 0;
+  let end = bytes.length - 1;
+  while (start < end && isJsonWhitespace(bytes[start])) start += 1;
+  while (end > start && isJsonWhitespace(bytes[end])) end -= 1;
+  return bytes[start] === 0x7b && bytes[end] === 0x7d;
+}
+
+/**
+ * A stored event's encoded journal form: its captured `event` needs no encoding (see recordJsonPieces) and is
+ * replaced by `place`, its place in the captured document, when given; its `q` is left out unless `withQueryFields`
+ * (set to undefined, which JSON leaves out); every other child is encoded (Dates, `$` keys). A shallow copy of the
+ * event keeps its shape, so that the few fields replaced are cheap to set.
+ */
+function encodedStoredEvent(event: unknown, withQueryFields: boolean, place?: number): unknown {
   if (!isPlainObject(event)) return encodeChanged(event) ?? event;
   const form: Record<string, unknown> = { ...event };
+  if (place !== undefined) form['event'] = place;
   for (const key in event) {
     if (!Object.hasOwn(event, key) || key === 'event') continue;
-    if (key.charCodeAt(0) === 36 /* $ */) return escapedCopy(withQueryFields ? event : withoutQueryFields(event));
+    if (key.charCodeAt(0) === 36 /* $ */) {
+      const placed = place === undefined ? event : { ...event, event: place };
+      return escapedCopy(withQueryFields ? placed : withoutQueryFields(placed));
+    }
     const child = event[key];
     if (typeof child !== 'object' || child === null) refuseUnencodable(child);
     else if (key === 'q' && !withQueryFields) define(form, key, undefined);
@@ -229,6 +282,19 @@ export function decodeParsed(value: unknown): unknown {
   return out;
 }
 
+/**
+ * Decodes a record just parsed from the journal (decodeParsed), except the captured document of a finish record,
+ * which was written as it came and is left as parsed (recordJsonPieces).
+ */
+export function decodeRecord(parsed: unknown): unknown {
+  if (!isFinishRecord(parsed) || !isPlainObject(parsed['source'])) return decodeParsed(parsed);
+  const source = parsed['source'];
+  parsed['source'] = null;
+  const decoded = decodeParsed(parsed) as Record<string, unknown>;
+  decoded['source'] = source;
+  return decoded;
+}
+
 /** Sets an own key; `defineProperty` (slower) only for `__proto__`, which it keeps an ordinary own key. */
 function define(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__')
@@ -288,8 +354,9 @@ export async function writeFrame(record: unknown, sink: FrameSink, options: Fram
   const pieces = recordJsonPieces(record, options.eventsPerPiece ?? EVENTS_PER_PIECE);
   const first = pieces.next();
   const second = pieces.next();
-  if (second.done) {
-    const frame = frameJson(first.done ? '' : first.value);
+  const only = second.done ? (first.done ? '' : first.value) : undefined;
+  if (typeof only === 'string') {
+    const frame = frameJson(only);
     await sink(frame, 0);
     return frame.length;
   }
@@ -306,7 +373,13 @@ export async function writeFrame(record: unknown, sink: FrameSink, options: Fram
     if (staged > 0) await writeBody(staging.subarray(0, staged));
     staged = 0;
   };
-  const add = async (piece: string) => {
+  const add = async (piece: string | Uint8Array) => {
+    if (typeof piece !== 'string') {
+      // Bytes (a captured document) are written from where they are.
+      await flush();
+      await writeBody(bytesOf(piece));
+      return;
+    }
     const most = piece.length * 3; // UTF-8 bytes of a UTF-16 code unit: at most 3
     if (most > staging.length - staged) await flush();
     if (most > staging.length) await writeBody(Buffer.from(piece, 'utf8'));
@@ -314,7 +387,7 @@ export async function writeFrame(record: unknown, sink: FrameSink, options: Fram
   };
   await sink(PLACEHOLDER_HEADER, 0);
   if (!first.done) await add(first.value);
-  await add(second.value);
+  if (!second.done) await add(second.value);
   for (const piece of pieces) await add(piece);
   await flush();
   if (length > MAX_FRAME_BODY) throw new Error(`journal: a record of ${length} bytes is over the frame limit`);
@@ -339,7 +412,7 @@ export function parseFrame(buffer: Buffer, offset: number): { record: unknown; n
   const body = buffer.subarray(start, end);
   if (crc32(body) >>> 0 !== crc) return null;
   try {
-    return { record: decodeParsed(JSON.parse(body.toString('utf8'))), next: end + 1 };
+    return { record: decodeRecord(JSON.parse(body.toString('utf8'))), next: end + 1 };
   } catch {
     return null;
   }
