@@ -80,21 +80,31 @@ const omitsQueryFields = (record: Record<string, unknown>): boolean => isPlainOb
  * them) the query fields `q` are encoded as usual.
  *
  * A finish record with the captured JSON document its events come from (`source`, embedded-state.ts) is written
- * otherwise, and is not `encodeJson(journalForm(record))`: each event's `event` is its place in the document's
- * event list, and the record ends with `"source":{"eventList":<JSON pointer>,"document":<the document's bytes>}`,
- * given as they are (a Uint8Array piece). Those bytes are JSON text, so the record is JSON text; its events' contents
- * are never written out one by one (JSON.stringify of every event was the largest cost of a capture's commit), and
- * replay rebuilds them from the document (replay-captured-events.ts). The document is not encoded: `decodeRecord`
- * leaves it as parsed.
+ * otherwise when its events are as capture makes them (`documentForm`), and is then not
+ * `encodeJson(journalForm(record))`:
+ * - `events` holds, for each stored event, its place in the document's event list, alone when the eventID is the one
+ *   the event came with, or `[place, eventID, eventIDAssigned]` when the eventID is the event's CBV 2.0 hash
+ *   (assigned by the server, or given): what capture decided about it (stored-form.ts `CaptureDecisions`);
+ * - the record ends with `"source":{"eventList":<JSON pointer>,"owner":<principal>,"recordTime":<ms>,
+ *   "document":<the document's bytes>}`, the bytes given as they are (a Uint8Array piece). They are JSON text, so the
+ *   record is JSON text, and `decodeRecord` leaves the document as parsed.
+ * Replay rebuilds every stored event from those with the function capture uses (replay-captured-events.ts). Neither
+ * the events' contents nor their bookkeeping is written out one by one: JSON.stringify of every stored event was the
+ * largest cost of a large capture's commit.
  */
 export function* recordJsonPieces(record: unknown, eventsPerPiece = EVENTS_PER_PIECE): Generator<string | Uint8Array> {
-  const source = isFinishRecord(record) ? journaledSource(record) : undefined;
+  const source = isFinishRecord(record) ? documentForm(record) : undefined;
   if (!isFinishRecord(record) || (source === undefined && hasEscapedKey(record))) {
     yield encodeJson(journalForm(record));
     return;
   }
   const events = record.events;
   const withQueryFields = !omitsQueryFields(record);
+  const entries =
+    source === undefined
+      ? (from: number, to: number) =>
+          JSON.stringify(events.slice(from, to).map((event) => encodedStoredEvent(event, withQueryFields))).slice(1, -1)
+      : (from: number, to: number) => placedEvents(events as PlacedEvent[], source.at, from, to);
   const { source: _written, ...rest } = record;
   const shell = (encodeObject(rest, 'events') ?? rest) as Record<string, unknown>;
   let text = '{';
@@ -111,10 +121,7 @@ export function* recordJsonPieces(record: unknown, eventsPerPiece = EVENTS_PER_P
     }
     text += '[';
     for (let start = 0; start < events.length; start += eventsPerPiece) {
-      const slice = events.slice(start, start + eventsPerPiece);
-      for (let i = 0; i < slice.length; i += 1)
-        slice[i] = encodedStoredEvent(slice[i], withQueryFields, source?.at[start + i]);
-      text += `${start > 0 ? ',' : ''}${JSON.stringify(slice).slice(1, -1)}`;
+      text += `${start > 0 ? ',' : ''}${entries(start, start + eventsPerPiece)}`;
       if (start + eventsPerPiece >= events.length) break; // the last events go with the rest of the record
       yield text;
       text = '';
@@ -122,24 +129,83 @@ export function* recordJsonPieces(record: unknown, eventsPerPiece = EVENTS_PER_P
     text += ']';
   }
   if (source !== undefined) {
-    yield `${text},"source":{"eventList":${JSON.stringify(source.eventList)},"document":`;
+    const first = events[0] as PlacedEvent;
+    yield (
+      `${text},"source":{"eventList":${JSON.stringify(source.eventList)},"owner":${JSON.stringify(first.owner)},` +
+      `"recordTime":${first.recordTime.getTime()},"document":`
+    );
     yield source.json;
     text = '}';
   }
   yield `${text}}`;
 }
 
+/** What the document form of a finish record reads of a stored event (see recordJsonPieces). */
+interface PlacedEvent {
+  eventID: string;
+  eventIDAssigned: boolean;
+  contentHash?: string;
+  captureID: string;
+  owner: string;
+  state: string;
+  recordTime: Date;
+}
+
+/** The journal entries of events from..to (exclusive) of a finish record in the document form, comma-separated. */
+function placedEvents(events: PlacedEvent[], at: number[], from: number, to: number): string {
+  let text = '';
+  for (let i = from; i < Math.min(to, events.length); i += 1) {
+    const event = events[i]!;
+    const place = at[i]!;
+    text += i > from ? ',' : '';
+    text +=
+      event.contentHash === undefined
+        ? String(place)
+        : `[${place},${JSON.stringify(event.eventID)},${String(event.eventIDAssigned)}]`;
+  }
+  return text;
+}
+
+/** Own keys of a stored event in a finish record (stored-form.ts), besides `contentHash` and `q`. */
+const STORED_EVENT_KEYS = 12;
+
 /**
- * A finish record's captured document, when it is one to write: one place for each event, and bytes that are a JSON
- * object's text (JSON.parse accepted them: a check of their ends catches what would make the record invalid JSON, as
- * a byte order mark would). Otherwise the events are written themselves.
+ * A finish record's captured document, when the record can be written in the document form: one place for each
+ * event; bytes that are a JSON object's text (JSON.parse accepted them: a check of their ends catches what would make
+ * the record invalid JSON, as a byte order mark would); the namespaces of the capture (replay recomputes each event's
+ * own with them); and events that are what replay rebuilds, as capture makes them (stored-form.ts): one captureID,
+ * owner and recordTime, committed, a content hash only as the eventID, and no other field. Otherwise the events are
+ * written themselves.
  */
-function journaledSource(record: Record<string, unknown> & { events: unknown[] }): JournaledSource | undefined {
+function documentForm(record: Record<string, unknown> & { events: unknown[] }): JournaledSource | undefined {
   const source = record['source'] as JournaledSource | undefined;
   if (source === undefined) return undefined;
   if (!(source.json instanceof Uint8Array) || source.at.length !== record.events.length)
     throw new Error('journal: a finish record whose document does not place each of its events');
-  return isObjectText(source.json) ? source : undefined;
+  if (!isObjectText(source.json) || !omitsQueryFields(record) || record.events.length === 0) return undefined;
+  const first = record.events[0] as Partial<PlacedEvent>;
+  if (typeof first.owner !== 'string' || !(first.recordTime instanceof Date)) return undefined;
+  const time = first.recordTime.getTime();
+  for (const item of record.events) {
+    if (!isPlainObject(item)) return undefined;
+    const event = item as Partial<PlacedEvent>;
+    const hashed = event.contentHash !== undefined;
+    if (
+      event.captureID !== record['captureID'] ||
+      event.owner !== first.owner ||
+      event.state !== 'committed' ||
+      !(event.recordTime instanceof Date) ||
+      event.recordTime.getTime() !== time ||
+      typeof event.eventID !== 'string' ||
+      (hashed ? event.contentHash !== event.eventID : event.eventIDAssigned !== false) ||
+      typeof event.eventIDAssigned !== 'boolean'
+    )
+      return undefined;
+    let keys = 0;
+    for (const key in item) if (Object.hasOwn(item, key) && key !== 'q') keys += 1;
+    if (keys !== STORED_EVENT_KEYS + (hashed ? 1 : 0)) return undefined;
+  }
+  return source;
 }
 
 const isJsonWhitespace = (byte: number | undefined) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
@@ -154,21 +220,16 @@ function isObjectText(bytes: Uint8Array): boolean {
 }
 
 /**
- * A stored event's encoded journal form: its captured `event` needs no encoding (see recordJsonPieces) and is
- * replaced by `place`, its place in the captured document, when given; its `q` is left out unless `withQueryFields`
- * (set to undefined, which JSON leaves out); every other child is encoded (Dates, `$` keys). A shallow copy of the
- * event keeps its shape, so that the few fields replaced are cheap to set.
+ * A stored event's encoded journal form: its captured `event` needs no encoding (see recordJsonPieces), its `q` is
+ * left out unless `withQueryFields` (set to undefined, which JSON leaves out), every other child is encoded (Dates,
+ * `$` keys). A shallow copy of the event keeps its shape, so that the few fields replaced are cheap to set.
  */
-function encodedStoredEvent(event: unknown, withQueryFields: boolean, place?: number): unknown {
+function encodedStoredEvent(event: unknown, withQueryFields: boolean): unknown {
   if (!isPlainObject(event)) return encodeChanged(event) ?? event;
   const form: Record<string, unknown> = { ...event };
-  if (place !== undefined) form['event'] = place;
   for (const key in event) {
     if (!Object.hasOwn(event, key) || key === 'event') continue;
-    if (key.charCodeAt(0) === 36 /* $ */) {
-      const placed = place === undefined ? event : { ...event, event: place };
-      return escapedCopy(withQueryFields ? placed : withoutQueryFields(placed));
-    }
+    if (key.charCodeAt(0) === 36 /* $ */) return escapedCopy(withQueryFields ? event : withoutQueryFields(event));
     const child = event[key];
     if (typeof child !== 'object' || child === null) refuseUnencodable(child);
     else if (key === 'q' && !withQueryFields) define(form, key, undefined);

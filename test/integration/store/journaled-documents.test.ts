@@ -1,7 +1,7 @@
 /**
  * A JSON capture into the embedded store journals its document's bytes once, and for each stored event its place in
- * the document's event list instead of its content (journal-codec.ts `recordJsonPieces`); replay rebuilds the events
- * from the document (replay-captured-events.ts). After a restart every stored event must be what the store held
+ * the document's event list (with its eventID when the server assigned it) instead of the event itself (journal-codec.ts
+ * `recordJsonPieces`); replay rebuilds the events from the document (replay-captured-events.ts). After a restart every stored event must be what the store held
  * before, key order included, whatever the document held: events with and without eventIDs, client recordTimes, keys
  * that key-codec encodes, values that look like the journal's own markers (`{"$date": ...}`, `$$` keys), `__proto__`
  * keys, error declarations, an EPCISQueryDocument, a byte order mark, pretty-printed text, events refused or already
@@ -120,7 +120,13 @@ describe('embedded store: JSON captures journaled as their documents', function 
     const records = parseJournal(readFileSync(path.join(dataDir, JOURNAL_FILE))).records as JsonObject[];
     const finishes = records.filter((record) => record['op'] === 'finish');
     assert.equal(finishes.length, 3);
-    const places = finishes.map((record) => (record['events'] as JsonObject[]).map((event) => event['event']));
+    // An event's entry is its place, or [place, eventID, true] when the server assigned its eventID (the first).
+    const entries = finishes.map((record) => record['events'] as unknown[]);
+    const assignedEntry = entries[0]![0] as unknown[];
+    assert.equal(assignedEntry[0], 0);
+    assert.match(String(assignedEntry[1]), /^ni:\/\/\/sha-256;/);
+    assert.equal(assignedEntry[2], true);
+    const places = entries.map((list) => list.map((entry) => (Array.isArray(entry) ? entry[0] : entry)));
     assert.deepEqual(places, [
       [0, 1, 2, 3, 4, 5, 6],
       [0, 3],

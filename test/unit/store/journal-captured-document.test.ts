@@ -18,12 +18,13 @@ import {
   writeFrame,
 } from '../../../src/store/embedded/journal-codec';
 import { restoreCapturedEvents } from '../../../src/store/embedded/replay-captured-events';
-import { storedContent } from '../../../src/store/stored-content';
 import type { StoredEvent } from '../../../src/store/stored-event';
+import { storedForm, withoutClientRecordTime } from '../../../src/store/stored-form';
 
 const key = fc.oneof(
   fc.string(),
   fc.constantFrom('$date', '$$x', '$gt', '__proto__', 'a.b', 'c%d', 'event', 'source', 'recordTime', 'eventID'),
+  fc.constantFrom('example:x', 'other:y', 'example:a.b', 'errorDeclaration'),
 );
 const json: fc.Arbitrary<JsonValue> = fc.letrec<{ value: JsonValue }>((tie) => ({
   value: fc.oneof(
@@ -43,13 +44,13 @@ const capturedEvent = fc
   .record(
     {
       extra: fc.dictionary(key, json, { maxKeys: 5, noNullPrototype: true }),
-      eventID: fc.option(fc.string(), { nil: undefined }),
+      eventID: fc.option(fc.oneof(fc.string(), fc.constant('ni:///sha-256;given')), { nil: undefined }),
       recordTime: fc.option(fc.string(), { nil: undefined }),
     },
     { noNullPrototype: true },
   )
   .map(({ extra, eventID, recordTime }) => {
-    const event: JsonObject = { type: 'ObjectEvent', ...extra };
+    const event: JsonObject = { type: 'ObjectEvent', ...extra, eventTime: '2024-01-01T00:00:00.5+01:00' };
     if (eventID !== undefined) event['eventID'] = eventID;
     if (recordTime !== undefined) event['recordTime'] = recordTime;
     return event;
@@ -78,7 +79,9 @@ interface Case {
 }
 
 /** A finish record of the stored events of a document (the chosen ones), with the document's bytes. */
-function finishRecord({ events, query, indent, chosen }: DocumentCase): Case {
+function finishRecord({ events: given, query, indent, chosen }: DocumentCase): Case {
+  // Every event has its time (capture validates it): the stored form holds it as a Date.
+  const events = given.map((event) => ({ eventTime: '2024-01-01T00:00:00Z', ...event }));
   const document = query
     ? { type: 'EPCISQueryDocument', epcisBody: { queryResults: { resultsBody: { eventList: events } } } }
     : { type: 'EPCISDocument', epcisBody: { eventList: events } };
@@ -89,33 +92,31 @@ function finishRecord({ events, query, indent, chosen }: DocumentCase): Case {
   const parsedEvents = query
     ? (((parsed['epcisBody'] as JsonObject)['queryResults'] as JsonObject)['resultsBody'] as JsonObject)['eventList']
     : (parsed['epcisBody'] as JsonObject)['eventList'];
+  const namespaces = { example: 'http://ns.example.com/epcis/', other: 'urn:other:' };
+  const recordTime = new Date(1_700_000_000_000);
   const stored = list.map((place): StoredEvent => {
     const captured = (parsedEvents as JsonObject[])[place]!;
     const given = captured['eventID'];
-    const eventID = typeof given === 'string' ? given : `ni:///sha-256;assigned-${place}`;
     const eventIDAssigned = typeof given !== 'string';
-    return {
-      _id: `ev|${eventID}|${place}`,
-      eventID,
-      isErrorDeclaration: false,
-      eventIDAssigned,
-      captureID: 'c',
-      owner: 'anonymous',
-      state: 'committed',
-      recordTime: new Date(1_700_000_000_000),
-      eventTime: new Date(place),
-      type: 'ObjectEvent',
-      event: storedContent(captured, eventID, eventIDAssigned),
-      namespaces: { $odd: 'urn:x' },
-      q: { epc: [`x${place}`], when: [new Date(place)] },
-    };
+    const eventID = typeof given === 'string' ? given : `ni:///sha-256;assigned-${place}`;
+    // As if a given `ni:` eventID were the event's hash.
+    const decisions = { eventID, eventIDAssigned, hashIdentified: eventIDAssigned || eventID.startsWith('ni:') };
+    const event = storedForm(
+      withoutClientRecordTime(captured, eventIDAssigned),
+      { ...decisions, captureID: 'c', owner: 'urn:principal:x' },
+      namespaces,
+    ) as StoredEvent;
+    event.state = 'committed';
+    event.recordTime = recordTime;
+    event.q = { epc: [`x${place}`], when: [new Date(place)] };
+    return event;
   });
   const record: Case['record'] = {
     op: 'finish',
     captureID: 'c',
     finish: { success: true, errors: [], finishedAt: new Date(2), storedCount: stored.length, duplicateCount: 0 },
     events: stored,
-    namespaces: { example: 'http://ns.example.com/epcis/' },
+    namespaces,
     vocabulary: [],
     source: { json: Buffer.from(JSON.stringify(document, null, indent), 'utf8'), eventList, at: list },
   };
@@ -158,26 +159,59 @@ describe('journal codec: a finish record with its captured document', () => {
     );
   });
 
-  it("writes each event's place, not its content, and the document's bytes as they are", () => {
+  it("writes each event's place and capture's decisions, not its content, and the document's bytes as they are", () => {
     const { record } = finishRecord({
       events: [
         { type: 'ObjectEvent', eventID: 'a', 'x:when': { $date: 5 } },
         { type: 'ObjectEvent', eventID: 'b' },
+        { type: 'ObjectEvent', eventID: 'ni:///sha-256;given' },
+        { type: 'ObjectEvent' },
       ],
       query: false,
       indent: undefined,
-      chosen: [false, true],
+      chosen: [false, true, true, true],
     });
     const pieces = [...recordJsonPieces(record)];
     const bytes = pieces.find((piece) => typeof piece !== 'string');
     assert.equal(bytes, record.source!.json, 'the very bytes');
     const text = pieces.map((piece) => (typeof piece === 'string' ? piece : Buffer.from(piece).toString())).join('');
-    assert.match(text, /"event":1,"namespaces":\{"\$\$odd":"urn:x"\}\}\]/);
-    assert.ok(text.endsWith(`"source":{"eventList":"/epcisBody/eventList","document":${bytes!.toString()}}}`));
+    assert.match(text, /"events":\[1,\[2,"ni:\/\/\/sha-256;given",false\],\[3,"ni:\/\/\/sha-256;assigned-3",true\]\]/);
+    assert.ok(
+      text.endsWith(
+        '"source":{"eventList":"/epcisBody/eventList","owner":"urn:principal:x","recordTime":1700000000000,' +
+          `"document":${bytes!.toString()}}}`,
+      ),
+    );
     // The document is left as parsed: a `$date` object in it stays an object.
     const parsed = parseFrame(frameRecord(record), 0)!.record as { source: { document: JsonObject } };
     const list = (parsed.source.document['epcisBody'] as JsonObject)['eventList'] as JsonObject[];
     assert.deepEqual(list[0]!['x:when'], { $date: 5 });
+  });
+
+  it('writes the events themselves when they are not as capture makes them', () => {
+    const unusual: Array<(event: StoredEvent) => void> = [
+      (event) => (event.owner = 'someone else'),
+      (event) => (event.recordTime = new Date(3)),
+      (event) => (event.state = 'staged'),
+      (event) => (event.captureID = 'other'),
+      (event) => (event.contentHash = 'sha-256 of something'),
+      (event) => Object.assign(event, { extra: 1 }),
+    ];
+    for (const change of unusual) {
+      const { record, stored } = finishRecord({
+        events: [
+          { type: 'ObjectEvent', eventID: 'a' },
+          { type: 'ObjectEvent', eventID: 'b' },
+        ],
+        query: false,
+        indent: undefined,
+        chosen: [true, true],
+      });
+      change(stored[1]!);
+      const parsed = parseFrame(frameRecord(record), 0)!.record as JsonObject;
+      assert.equal(Object.hasOwn(parsed, 'source'), false, String(change));
+      assert.deepStrictEqual(parsed, journalForm(record));
+    }
   });
 
   it('writes the events themselves when the bytes are not a JSON object (a byte order mark before it)', () => {
