@@ -3,6 +3,13 @@
  * (raw `insertMany(ordered:false)` of the equivalent stored documents into the same MongoDB server), plus peak RSS.
  * Prints figures and ratios; asserts nothing about timings. `--xml-memory <MB>`: the server's peak memory on a large
  * XML capture (xml-memory.ts).
+ *
+ * Each capture goes to a server in its own process (server-process.ts: the production build, npm start's node
+ * options), one per store and round, as a server is deployed: on one store, with a heap of its own. An earlier version
+ * ran every store's server in the benchmark's process, one after the other: there, the garbage and the heap left by
+ * the MongoDB captures made V8 mark its old generation during the embedded captures that followed (Mark-Compact during
+ * 3 of 4 embedded captures with them, none without; 40-63 us of the other threads' CPU per event against 12-38), and
+ * the embedded figures were those of a process that also served MongoDB.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +19,6 @@ import { MongoClient } from 'mongodb';
 import { prepareEvent } from '../../src/capture/prepare-event';
 import type { JsonObject } from '../../src/model/types';
 import { eventPreparation } from '../../src/server/compose';
-import type { EventStore } from '../../src/store/event-store';
 import type { StoredEvent } from '../../src/store/stored-event';
 import { INDEX_SPECS } from '../../src/store/mongo/index-specs';
 import { withTerms } from '../../src/store/mongo/index-terms';
@@ -21,8 +27,9 @@ import { aggregationEvent, EXAMPLE_NS, epcisDocument, objectEvent, range } from 
 import { serializeEpcisXml } from '../../src/formats/xml';
 import { getTestMongo, uniqueDbName } from '../support/mongo-server';
 import { stopSharedMongoServer } from '../support/mongo-server-registry';
-import { median, openMeasuredStore, timedCapture } from './http-capture';
-import { nodeFlagsNote, serverModules } from './server-build';
+import { median } from './http-capture';
+import { serverModules, startNodeFlags } from './server-build';
+import { captureOn, serverEnvironment, startServer, stopServer } from './server-process';
 import { machineSpeed, speedText } from './machine-speed';
 import { xmlMemory } from './xml-memory';
 
@@ -30,25 +37,70 @@ const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 10_000);
 /** Measured rounds (BENCH_ROUNDS, default 5): the machine is shared and noisy, and the median of 5 moves less. */
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 /**
- * Unmeasured rounds first (BENCH_WARMUP_ROUNDS, default 2): a server runs for a long time, so the figures are its
- * steady state, not the first captures of a fresh process, which also pay for compiling the code they run. Measured
- * on the embedded store (12 captures of 10,000 ObjectEvents in one process, twice): the first ran at 0.4-0.5x the
- * later ones, the second at 0.6-0.7x, the third on were alike.
+ * Unmeasured captures on each server before its measured ones (BENCH_WARMUP_CAPTURES per format, default 2, of
+ * BENCH_WARMUP_EVENTS events, default 5,000): a server runs for a long time, so the figures are its steady state, not
+ * the first captures of a fresh process, which also pay for compiling the code they run. Measured on the embedded
+ * store (12 captures of 10,000 ObjectEvents in one process, twice): the first ran at 0.4-0.5x the later ones, the
+ * second at 0.6-0.7x, the third on were alike.
  */
-const WARMUP_ROUNDS = Number(process.env['BENCH_WARMUP_ROUNDS'] ?? 2);
+const WARMUP_CAPTURES = Number(process.env['BENCH_WARMUP_CAPTURES'] ?? 2);
+const WARMUP_EVENTS = Number(process.env['BENCH_WARMUP_EVENTS'] ?? 5_000);
+/** How often the client asks for the job (ms), as http-capture.ts. */
+const POLL_MS = 20;
+const JOB_TIMEOUT_MS = 30 * 60 * 1000;
 
 interface Result {
   label: string;
   eventsPerSecond: number;
 }
 
-async function captureOverHttp(
-  store: EventStore,
-  body: string,
-  count: number,
-  contentType = 'application/ld+json',
-): Promise<number> {
-  return count / (await timedCapture(store, body, contentType)).seconds;
+type EventMaker = (i: number) => JsonObject;
+
+/** Numbers of the events of the XML documents: apart from the JSON ones, which the same server stores first. */
+const XML_EVENTS_FROM = 50_000_000;
+
+/**
+ * A JSON document of `count` events from number `from` on, and an XML one of as many other events (a server stores
+ * both: the XML capture must not meet the JSON one's events again, which would make it a re-capture).
+ */
+function documents(make: EventMaker, from: number, count: number): { events: JsonObject[]; json: Buffer; xml: Buffer } {
+  const events = range(from, count).map((i) => make(i));
+  const xmlEvents = range(XML_EVENTS_FROM + from, count).map((i) => make(i));
+  return {
+    events,
+    json: Buffer.from(JSON.stringify(epcisDocument(events))),
+    xml: Buffer.from(asXml(epcisDocument(xmlEvents))),
+  };
+}
+
+/**
+ * One round on one store: a fresh server (and store) in its own process, warmed up with unmeasured captures in both
+ * formats (events numbered apart from the measured ones), then the JSON and the XML document captured, each timed
+ * from its POST to the poll that finds the job finished. Returns events per second for each.
+ */
+async function serverRound(
+  env: NodeJS.ProcessEnv,
+  make: EventMaker,
+  warmUpFrom: number,
+  measured: { json: Buffer; xml: Buffer },
+  beforeJson?: () => void,
+): Promise<{ json: number; xml: number }> {
+  const server = await startServer(env);
+  try {
+    const capture = async (body: Buffer, contentType: string) =>
+      (await captureOn(server, body, { contentType, pollMs: POLL_MS, timeoutMs: JOB_TIMEOUT_MS })).seconds;
+    for (let i = 0; i < WARMUP_CAPTURES; i++) {
+      const warmUp = documents(make, warmUpFrom + i * WARMUP_EVENTS, WARMUP_EVENTS);
+      await capture(warmUp.json, 'application/ld+json');
+      await capture(warmUp.xml, 'application/xml');
+    }
+    beforeJson?.();
+    const json = EVENTS / (await capture(measured.json, 'application/ld+json'));
+    const xml = EVENTS / (await capture(measured.xml, 'application/xml'));
+    return { json, xml };
+  } finally {
+    await stopServer(server);
+  }
 }
 
 /**
@@ -78,26 +130,6 @@ async function rawInsertMany(uri: string, events: JsonObject[], withIndexes = fa
   }
 }
 
-async function onEmbedded(body: string, count: number, contentType?: string): Promise<number> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'epcis-bench-'));
-  const store = await openMeasuredStore({ dataDir });
-  try {
-    return await captureOverHttp(store, body, count, contentType);
-  } finally {
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-async function onMongo(uri: string, body: string, count: number, contentType?: string): Promise<number> {
-  const store = await openMeasuredStore({ mongodbUri: uri, dbName: uniqueDbName('bench'), dataDir: tmpdir() });
-  try {
-    return await captureOverHttp(store, body, count, contentType);
-  } finally {
-    await store.close();
-  }
-}
-
 const asXml = (document: JsonObject): string =>
   serializeEpcisXml(document, { example: EXAMPLE_NS }, { cbvFormat: 'Always_URN' });
 
@@ -106,13 +138,16 @@ async function main(): Promise<void> {
   if (memoryFlag >= 0) return xmlMemory(Number(process.argv[memoryFlag + 1] ?? 50));
   const measured = serverModules();
   const mongo = await getTestMongo();
-  console.log(
-    `capture benchmark: ${EVENTS} events per document, median of ${ROUNDS} rounds after ${WARMUP_ROUNDS} ` +
-      `unmeasured warm-up round(s); node ${process.version}`,
-  );
+  console.log(`capture benchmark: ${EVENTS} events per document, median of ${ROUNDS} rounds; node ${process.version}`);
   console.log(`MongoDB server: ${mongo.description}`);
-  console.log(`server code measured: ${measured.description}; ${nodeFlagsNote()}`);
+  console.log(`server code measured: ${measured.description}, node options ${startNodeFlags().join(' ')}`);
+  console.log(
+    `each round: a fresh server process per store (npm start's node options), ${WARMUP_CAPTURES} unmeasured ` +
+      `captures of ${WARMUP_EVENTS} events per format, then the measured JSON and XML captures`,
+  );
   const results: Result[] = [];
+  // Numbers of the warm-up captures' events: apart from the measured ones.
+  const warmUpBase = 100_000_000;
   for (const [label, make] of [
     ['ObjectEvent', objectEvent],
     ['AggregationEvent', aggregationEvent],
@@ -124,29 +159,37 @@ async function main(): Promise<void> {
       rawIndexed: [] as number[],
       xmlEmbedded: [] as number[],
       xmlMongo: [] as number[],
-      /** The machine's speed (machine-speed.ts) just before each embedded JSON round. */
+      /** The machine's speed (machine-speed.ts) just before each embedded JSON capture. */
       speed: [] as number[],
     };
-    for (let round = -WARMUP_ROUNDS; round < ROUNDS; round++) {
-      const events = range((round + WARMUP_ROUNDS) * EVENTS, EVENTS).map((i) => make(i));
-      const document = epcisDocument(events);
-      const json = JSON.stringify(document);
-      const xml = asXml(document);
-      if (round < 0) {
-        await onEmbedded(json, EVENTS);
-        await onEmbedded(xml, EVENTS, 'application/xml');
-        await onMongo(mongo.uri, json, EVENTS);
-        await onMongo(mongo.uri, xml, EVENTS, 'application/xml');
-        await rawInsertMany(mongo.uri, events, true);
-        continue;
+    for (let round = 0; round < ROUNDS; round++) {
+      const measured = documents(make, round * EVENTS, EVENTS);
+      const warmUpFrom = warmUpBase + round * WARMUP_CAPTURES * WARMUP_EVENTS;
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'epcis-bench-'));
+      try {
+        const embedded = await serverRound(
+          { ...serverEnvironment(), EPCIS_DATA_DIR: dataDir },
+          make,
+          warmUpFrom,
+          measured,
+          () => perRound.speed.push(machineSpeed()),
+        );
+        perRound.embedded.push(embedded.json);
+        perRound.xmlEmbedded.push(embedded.xml);
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
       }
-      perRound.speed.push(machineSpeed());
-      perRound.embedded.push(await onEmbedded(json, EVENTS));
-      perRound.xmlEmbedded.push(await onEmbedded(xml, EVENTS, 'application/xml'));
-      perRound.mongodb.push(await onMongo(mongo.uri, json, EVENTS));
-      perRound.xmlMongo.push(await onMongo(mongo.uri, xml, EVENTS, 'application/xml'));
-      perRound.raw.push(await rawInsertMany(mongo.uri, events));
-      perRound.rawIndexed.push(await rawInsertMany(mongo.uri, events, true));
+      const mongoEnv = {
+        ...serverEnvironment(),
+        MONGODB_URI: mongo.uri,
+        MONGODB_DATABASE: uniqueDbName('bench'),
+        EPCIS_DATA_DIR: tmpdir(),
+      };
+      const viaMongo = await serverRound(mongoEnv, make, warmUpFrom, measured);
+      perRound.mongodb.push(viaMongo.json);
+      perRound.xmlMongo.push(viaMongo.xml);
+      perRound.raw.push(await rawInsertMany(mongo.uri, measured.events));
+      perRound.rawIndexed.push(await rawInsertMany(mongo.uri, measured.events, true));
     }
     const raw = median(perRound.raw);
     const viaMongo = median(perRound.mongodb);

@@ -1,5 +1,6 @@
 /**
- * The server whose memory `npm run bench:capture -- --xml-memory` measures: the real entry point (the production
+ * The server that `npm run bench:capture` measures (its throughput, and its memory with `--xml-memory`, through
+ * server-process.ts): the real entry point (the production
  * build's main.js named by BENCH_SERVER_MAIN, else src/main.ts; configured by the environment), plus one hook for
  * the benchmark: SIGUSR2 runs a full garbage collection (the process must be started with --expose-gc) and answers
  * with a `gc done` log line on stdout.

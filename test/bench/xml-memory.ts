@@ -13,18 +13,15 @@
  * one). Linux only (/proc). Environment: BENCH_XML_MONGO_MB, BENCH_XML_STORES, BENCH_XML_TIMEOUT_S,
  * BENCH_SERVER_FLAGS (node options for the server, e.g. --trace-gc), BENCH_SERVER_LOG (print its log).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import type { JsonObject } from '../../src/model/types';
 import { serializeEpcisXml } from '../../src/formats/xml';
 import { epcisDocument, EXAMPLE_NS, objectEvent, range } from '../support/event-factory';
 import { getTestMongo, uniqueDbName } from '../support/mongo-server';
 import { stopSharedMongoServer } from '../support/mongo-server-registry';
 import { serverModules, startNodeFlags } from './server-build';
+import { type ServerProcess, captureOn, serverEnvironment, startServer, stopServer } from './server-process';
 
 const MiB = 1024 * 1024;
 const POLL_MS = 250;
@@ -57,93 +54,22 @@ function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return Number(match[1]) * 1024;
 }
 
-interface ServerProcess {
-  child: ChildProcess;
-  port: number;
-  /** Resolves at the next log line whose `msg` is this one. */
-  nextLog: (msg: string) => Promise<void>;
-}
-
-async function startServer(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
-  const entry = path.join(__dirname, 'memory-server.ts');
-  // BENCH_SERVER_FLAGS: more node options for the server (e.g. --trace-gc, to see the heap at each collection).
-  const flags = (process.env['BENCH_SERVER_FLAGS'] ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...startNodeFlags(), '--expose-gc', ...flags, '--import', 'tsx', entry], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const waiting = new Map<string, (() => void)[]>();
-  let listening: (port: number) => void = () => undefined;
-  const port = new Promise<number>((resolve, reject) => {
-    listening = resolve;
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
-  });
-  createInterface({ input: child.stdout! }).on('line', (line) => {
-    let entry: JsonObject;
-    try {
-      entry = JSON.parse(line) as JsonObject;
-    } catch {
-      if (process.env['BENCH_SERVER_LOG']) console.log(`server: ${line.slice(0, 300)}`);
-      return;
-    }
-    const msg = String(entry['msg']);
-    if (process.env['BENCH_SERVER_LOG']) console.log(`server: ${line.slice(0, 300)}`);
-    if (msg === 'listening') listening(Number(entry['port']));
-    if (entry['level'] !== undefined && Number(entry['level']) >= 50) console.error(`server: ${line.slice(0, 400)}`);
-    for (const resolve of waiting.get(msg)?.splice(0) ?? []) resolve();
-  });
-  const nextLog = (msg: string) =>
-    new Promise<void>((resolve) => waiting.set(msg, [...(waiting.get(msg) ?? []), resolve]));
-  return { child, port: await port, nextLog };
-}
-
-function send(port: number, method: string, url: string, body?: Buffer): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path: url,
-        headers: body ? { 'Content-Type': 'application/xml', 'Content-Length': body.length } : {},
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            text: res.statusCode === 202 ? String(res.headers.location) : Buffer.concat(chunks).toString(),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 interface CaptureRun {
   seconds: number;
   /** The server's peak RSS up to its 202 (receiving, parsing and XSD-validating the document). */
   peakAtAccepted: number;
 }
 
-/** Captures `body` on the server `pid` and polls its job until it ends. */
-async function capture(port: number, pid: number, body: Buffer): Promise<CaptureRun> {
-  const started = performance.now();
-  const posted = await send(port, 'POST', '/capture', body);
-  if (posted.status !== 202) throw new Error(`capture answered ${posted.status}: ${posted.text.slice(0, 500)}`);
-  const peakAtAccepted = procStatus(pid, 'VmHWM');
-  for (;;) {
-    const job = JSON.parse((await send(port, 'GET', posted.text)).text) as JsonObject;
-    if (job['running'] === false) {
-      if (job['success'] !== true) throw new Error(`capture failed: ${JSON.stringify(job['errors']).slice(0, 500)}`);
-      return { seconds: (performance.now() - started) / 1000, peakAtAccepted };
-    }
-    if (performance.now() - started > JOB_TIMEOUT_MS) throw new Error('the capture job did not end in time');
-    await sleep(POLL_MS);
-  }
+/** Captures `body` on the server and polls its job until it ends. */
+async function capture(server: ServerProcess, body: Buffer): Promise<CaptureRun> {
+  let peakAtAccepted = 0;
+  const { seconds } = await captureOn(server, body, {
+    contentType: 'application/xml',
+    pollMs: POLL_MS,
+    timeoutMs: JOB_TIMEOUT_MS,
+    accepted: () => (peakAtAccepted = procStatus(server.child.pid!, 'VmHWM')),
+  });
+  return { seconds, peakAtAccepted };
 }
 
 async function gcAndRss(server: ServerProcess): Promise<number> {
@@ -164,17 +90,15 @@ async function measure(env: NodeJS.ProcessEnv, warmUp: Buffer, document: Buffer)
   const server = await startServer(env);
   const pid = server.child.pid!;
   try {
-    await capture(server.port, pid, warmUp);
+    await capture(server, warmUp);
     const idle = await gcAndRss(server);
     writeFileSync(`/proc/${pid}/clear_refs`, '5'); // resets VmHWM to the current RSS
-    const run = await capture(server.port, pid, document);
+    const run = await capture(server, document);
     const peak = procStatus(pid, 'VmHWM');
     const retained = await gcAndRss(server);
     return { idle, peak, retained, ...run };
   } finally {
-    const exited = new Promise((resolve) => server.child.once('exit', resolve));
-    server.child.kill('SIGTERM');
-    await exited;
+    await stopServer(server);
   }
 }
 
@@ -197,17 +121,7 @@ export async function xmlMemory(megabytes: number): Promise<void> {
   const stores = (process.env['BENCH_XML_STORES'] ?? 'embedded,mongodb').split(',');
   const warmUp = asXml(WARM_UP_EVENTS, 10_000_000);
   const measured = serverModules();
-  const base: NodeJS.ProcessEnv = {
-    ...process.env,
-    BENCH_SERVER_MAIN: measured.mainFile,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'info',
-    EPCIS_CAPTURE_MAX_EVENTS: '10000000',
-    EPCIS_CAPTURE_MAX_BYTES: String(1024 * MiB),
-  };
-  delete base['MONGODB_URI'];
-  delete base['NODE_OPTIONS'];
+  const base = serverEnvironment();
   console.log(
     `XML capture memory, measured on the server process (${measured.description}; node ${process.version} ` +
       `${startNodeFlags().join(' ')}, as npm start) after a warm-up ` +
