@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { JsonObject, JsonValue } from '../../../src/model/types';
+import type { JsonObject } from '../../../src/model/types';
 import type { JournalRecord } from '../../../src/store/embedded/embedded-state';
 import {
   type FrameSink,
@@ -19,6 +19,7 @@ import {
 } from '../../../src/store/embedded/journal-codec';
 import { restoreCapturedEvents } from '../../../src/store/embedded/replay-captured-events';
 import type { StoredEvent } from '../../../src/store/stored-event';
+import { jsonValueArbitrary } from '../../support/json-arbitrary';
 import { storedForm, withoutClientRecordTime } from '../../../src/store/stored-form';
 
 const key = fc.oneof(
@@ -26,18 +27,7 @@ const key = fc.oneof(
   fc.constantFrom('$date', '$$x', '$gt', '__proto__', 'a.b', 'c%d', 'event', 'source', 'recordTime', 'eventID'),
   fc.constantFrom('example:x', 'other:y', 'example:a.b', 'errorDeclaration'),
 );
-const json: fc.Arbitrary<JsonValue> = fc.letrec<{ value: JsonValue }>((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small' },
-    fc.string(),
-    fc.integer(),
-    fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Object.is(n, -0)),
-    fc.boolean(),
-    fc.constant(null),
-    fc.array(tie('value'), { maxLength: 3 }),
-    fc.dictionary(key, tie('value'), { maxKeys: 4, noNullPrototype: true }),
-  ),
-})).value;
+const json = jsonValueArbitrary(key);
 
 /** A captured event: any JSON object, with or without an eventID and a client recordTime. */
 const capturedEvent = fc
