@@ -27,7 +27,7 @@ import { aggregationEvent, EXAMPLE_NS, epcisDocument, objectEvent, range } from 
 import { serializeEpcisXml } from '../../src/formats/xml';
 import { getTestMongo, uniqueDbName } from '../support/mongo-server';
 import { stopSharedMongoServer } from '../support/mongo-server-registry';
-import { median } from './http-capture';
+import { median, POLL_MS } from './http-capture';
 import { serverModules, startNodeFlags } from './server-build';
 import { captureOn, serverEnvironment, startServer, stopServer } from './server-process';
 import { machineSpeed, speedText } from './machine-speed';
@@ -45,8 +45,6 @@ const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
  */
 const WARMUP_CAPTURES = Number(process.env['BENCH_WARMUP_CAPTURES'] ?? 2);
 const WARMUP_EVENTS = Number(process.env['BENCH_WARMUP_EVENTS'] ?? 5_000);
-/** How often the client asks for the job (ms), as http-capture.ts. */
-const POLL_MS = 20;
 const JOB_TIMEOUT_MS = 30 * 60 * 1000;
 
 interface Result {

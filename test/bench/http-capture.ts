@@ -14,7 +14,7 @@ import { serverModules } from './server-build';
  * How often the client asks for the job (ms). A client polling every few milliseconds measures the server's
  * answers to it as much as the capture: on FerretDB/SQLite, 200 job reads a second slowed the capture's writes.
  */
-const POLL_MS = 20;
+export const POLL_MS = 20;
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 

@@ -9,7 +9,7 @@ import { contentDigest } from '../content-digest';
 import type { EventWriteStatus, PreparedEvent, StoredEvent } from '../stored-event';
 import { storedQueryFields } from '../stored-query-fields';
 import { encodeVocabularyElement, foldVocabulary, mergeVocabularyElement, vocabularyKey } from '../vocabulary-merge';
-import type { EmbeddedState, JournalRecord, JournaledSource } from './embedded-state';
+import type { EmbeddedState, JournalRecord } from './embedded-state';
 
 export interface PlannedCommit {
   result: CommitResult;
@@ -70,14 +70,14 @@ export function planCommit(state: EmbeddedState, request: CommitRequest, now: Da
   return { result: { statuses, outcome, recordTime: events.length > 0 ? now : null }, record };
 }
 
-/** The captured document of a finish record, with the place in its event list of each event stored (status 'stored'). */
-function journaledSource(source: CapturedJsonSource, statuses: EventWriteStatus[]): JournaledSource {
-  const at: number[] = [];
+/** The captured document of a finish record: the places in its event list of the events stored (status 'stored'). */
+function journaledSource(source: CapturedJsonSource, statuses: EventWriteStatus[]): CapturedJsonSource {
+  const eventIndexes: number[] = [];
   statuses.forEach((status, i) => {
     if (status !== 'stored') return;
     const place = source.eventIndexes[i];
     if (place === undefined) throw implementationError('The captured document does not place every event');
-    at.push(place);
+    eventIndexes.push(place);
   });
-  return { json: source.json, eventList: source.eventList, at };
+  return { ...source, eventIndexes };
 }

@@ -3,7 +3,7 @@
  * runs after an append and during replay, so memory after a restart equals memory before it.
  */
 import type { CaptureJobRecord, VocabularyElementRecord } from '../../model/types';
-import type { NamedQueryRecord } from '../event-store';
+import type { CapturedJsonSource, NamedQueryRecord } from '../event-store';
 import type { JobFinish } from '../job-finish';
 import type { StoredEvent } from '../stored-event';
 import { vocabularyKey } from '../vocabulary-merge';
@@ -25,24 +25,17 @@ export type JournalRecord =
       namespaces?: Record<string, string>;
       vocabulary: VocabularyElementRecord[];
       /**
-       * The captured JSON document the events come from (CommitRequest.source), with `at[i]` the place of `events[i]`
-       * in its event list: the journal then holds the document's text once and, for each event, that place instead
-       * of its content; replay rebuilds the content from the document (journal-codec.ts, replay-captured-events.ts).
+       * The captured JSON document the events come from (CommitRequest.source), its `eventIndexes` aligned with
+       * `events`: the journal then holds the document's text once and, for each event, its place instead of its
+       * content; replay rebuilds the content from the document (journal-codec.ts, replay-captured-events.ts).
        */
-      source?: JournaledSource;
+      source?: CapturedJsonSource;
     }
   /** A named query created (`POST /queries`) or deleted (`DELETE /queries/{name}`). */
   | { op: 'query'; query: NamedQueryRecord }
   | { op: 'unquery'; name: string }
   /** GS1 Company Prefix lengths learned from captured EPC URNs: [prefix digits, length]. */
   | { op: 'prefixes'; entries: Array<[string, number]> };
-
-/** A finish record's captured document (JournalRecord 'finish'). */
-export interface JournaledSource {
-  json: Uint8Array;
-  eventList: string;
-  at: number[];
-}
 
 export function compareJobs(a: CaptureJobRecord, b: { createdAt: Date; captureID: string }): number {
   return a.createdAt.getTime() - b.createdAt.getTime() || compareStrings(a.captureID, b.captureID);

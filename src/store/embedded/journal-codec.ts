@@ -10,7 +10,7 @@
  * a CRC mismatch or unparsable JSON.
  */
 import { crc32 } from 'node:zlib';
-import type { JournaledSource } from './embedded-state';
+import type { CapturedJsonSource } from '../event-store';
 
 /**
  * The JSON text of a value in the encoding above. Only subtrees that hold a Date or a `$` key are copied; the rest
@@ -104,7 +104,7 @@ export function* recordJsonPieces(record: unknown, eventsPerPiece = EVENTS_PER_P
     source === undefined
       ? (from: number, to: number) =>
           JSON.stringify(events.slice(from, to).map((event) => encodedStoredEvent(event, withQueryFields))).slice(1, -1)
-      : (from: number, to: number) => placedEvents(events as PlacedEvent[], source.at, from, to);
+      : (from: number, to: number) => placedEvents(events as PlacedEvent[], source.eventIndexes, from, to);
   const { source: _written, ...rest } = record;
   const shell = (encodeObject(rest, 'events') ?? rest) as Record<string, unknown>;
   let text = '{';
@@ -177,10 +177,10 @@ const STORED_EVENT_KEYS = 12;
  * owner and recordTime, committed, a content hash only as the eventID, and no other field. Otherwise the events are
  * written themselves.
  */
-function documentForm(record: Record<string, unknown> & { events: unknown[] }): JournaledSource | undefined {
-  const source = record['source'] as JournaledSource | undefined;
+function documentForm(record: Record<string, unknown> & { events: unknown[] }): CapturedJsonSource | undefined {
+  const source = record['source'] as CapturedJsonSource | undefined;
   if (source === undefined) return undefined;
-  if (!(source.json instanceof Uint8Array) || source.at.length !== record.events.length)
+  if (!(source.json instanceof Uint8Array) || source.eventIndexes.length !== record.events.length)
     throw new Error('journal: a finish record whose document does not place each of its events');
   if (!isObjectText(source.json) || !omitsQueryFields(record) || record.events.length === 0) return undefined;
   const first = record.events[0] as Partial<PlacedEvent>;

@@ -108,7 +108,7 @@ function finishRecord({ events: given, query, indent, chosen }: DocumentCase): C
     events: stored,
     namespaces,
     vocabulary: [],
-    source: { json: Buffer.from(JSON.stringify(document, null, indent), 'utf8'), eventList, at: list },
+    source: { json: Buffer.from(JSON.stringify(document, null, indent), 'utf8'), eventList, eventIndexes: list },
   };
   return { record, stored };
 }
