@@ -17,10 +17,12 @@ export const COLLECTIONS = {
   companyPrefixes: 'companyPrefixes',
 } as const;
 
-const BASE_EVENT_INDEXES: IndexDescription[] = [
-  // Recovery and rollback find a capture's events. (eventID is served by `_id`: index-terms.ts.)
-  { key: { captureID: 1 }, name: 'captureID' },
-];
+/**
+ * `events` has no index on captureID: recovery and rollback find a capture's events through its claims
+ * (mongo-pending.ts). The index an earlier version created is dropped (`isUnusedEventIndex`). (eventID is served by
+ * `_id`: index-terms.ts.)
+ */
+const BASE_EVENT_INDEXES: IndexDescription[] = [];
 
 export const TERMS_INDEX = 'terms';
 
@@ -46,6 +48,12 @@ const QUERY_EVENT_INDEXES: IndexDescription[] = [
  */
 export const isObsoleteEventIndex = (name: string): boolean =>
   name.startsWith('q_q_') || ['eventTime', 'recordTime', 'type', 'eventID'].includes(name);
+
+/**
+ * An index of `events` that earlier versions created and the current layout never reads: dropped at open from a
+ * database of the current layout (a database of the earlier layout keeps it: its recovery searches by captureID).
+ */
+export const isUnusedEventIndex = (name: string): boolean => name === 'captureID';
 
 export const INDEX_SPECS: Record<keyof typeof COLLECTIONS, IndexDescription[]> = {
   events: [...BASE_EVENT_INDEXES, ...QUERY_EVENT_INDEXES],

@@ -66,7 +66,7 @@ export async function commitCapture(ctx: MongoContext, request: CommitRequest): 
         await writeHidden(ctx, captureID, stored, recordTime, request.namespaces ?? {});
       }
     } catch (error) {
-      await abandon(ctx, captureID);
+      await abandon(ctx, captureID, stored);
       throw error;
     }
     const decision: CommitDecision = {
@@ -81,7 +81,7 @@ export async function commitCapture(ctx: MongoContext, request: CommitRequest): 
     );
     if (decided.matchedCount !== 1) {
       // Another instance's recovery failed this job meanwhile: honour its verdict.
-      await abandon(ctx, captureID);
+      await abandon(ctx, captureID, stored);
       throw implementationError(`Capture job ${captureID} was finished by a concurrent recovery before it committed`);
     }
     await rollForward(ctx, captureID, decision);
@@ -102,9 +102,16 @@ export async function rollForward(ctx: MongoContext, captureID: string, decision
   });
 }
 
-/** An undecided capture gives up: what it wrote is removed (it stays hidden meanwhile), its claims released. */
-async function abandon(ctx: MongoContext, captureID: string): Promise<void> {
-  await removeWrittenEvents(ctx, captureID).catch(() => undefined);
+/**
+ * An undecided capture gives up: what it wrote is removed (it stays hidden meanwhile), its claims released. The keys
+ * are those it meant to write: a recovery that failed it meanwhile may have released its claims already.
+ */
+async function abandon(ctx: MongoContext, captureID: string, written: PreparedEvent[]): Promise<void> {
+  await removeWrittenEvents(
+    ctx,
+    captureID,
+    written.map((event) => event._id),
+  ).catch(() => undefined);
   await withdraw(ctx, captureID).catch(() => undefined);
 }
 

@@ -18,7 +18,7 @@ import type {
 } from '../event-store';
 import { MonotonicClock, Mutex, Semaphore } from '../mutex';
 import type { StoredEvent } from '../stored-event';
-import { COLLECTIONS, INDEX_SPECS, TERMS_INDEX } from './index-specs';
+import { COLLECTIONS, INDEX_SPECS, isUnusedEventIndex, TERMS_INDEX } from './index-specs';
 import { commitCapture } from './mongo-commit';
 import { loadCompanyPrefixes, saveCompanyPrefixes } from './mongo-company-prefixes';
 import type {
@@ -258,5 +258,9 @@ async function createIndexes(db: Db, indexTerms: boolean): Promise<void> {
       if (!indexTerms && name === 'events' && spec.name === TERMS_INDEX) continue; // the earlier layout's own indexes serve
       if (!spec.name || !existing.has(spec.name)) await collection.createIndexes([spec]);
     }
+    // Another instance opening at the same time may have dropped it already; one left behind only costs writes.
+    if (indexTerms && name === 'events')
+      for (const unused of [...existing].filter(isUnusedEventIndex))
+        await collection.dropIndex(unused).catch(() => undefined);
   }
 }

@@ -13,6 +13,7 @@ import type { StoredEvent } from '../stored-event';
 import type { MongoContext } from './mongo-context';
 import { deleteAll } from './mongo-delete-all';
 import { read, retrying } from './mongo-errors';
+import { batchesOf, WRITE_BATCH } from './write-batches';
 
 /** Captures whose events are written but not visible: in flight, or rolled back (tombstones). */
 export async function hiddenCaptures(ctx: MongoContext): Promise<string[]> {
@@ -44,10 +45,43 @@ export async function isPending(ctx: MongoContext, captureID: string): Promise<b
   return (await retrying(() => ctx.pending.countDocuments({ _id: captureID }, { limit: 1 }))) > 0;
 }
 
-/** Removes the events a rolled-back capture wrote; its pending document stays (a tombstone, see above). */
-export async function removeWrittenEvents(ctx: MongoContext, captureID: string): Promise<void> {
-  if (await isPending(ctx, captureID)) await deleteAll(ctx.events, { captureID });
+/**
+ * Removes the events a rolled-back capture wrote; its pending document stays (a tombstone, see above). `keys`: the
+ * keys it wrote, when the caller is the capture itself; otherwise they are its claims (mongo-staging.ts), taken before
+ * any of its events is written and released only after this, so `events` needs no index on captureID. (Measured on the
+ * test server, 10,000 AggregationEvents written as a capture writes them into a collection holding 20,000: without
+ * that index, medians of 3,258 against 2,962 events/s over six alternating pairs.) A database of the earlier layout
+ * (mongo-index-layout.ts) keeps its captureID index, and is searched by it.
+ */
+export async function removeWrittenEvents(ctx: MongoContext, captureID: string, keys?: string[]): Promise<void> {
+  if (!(await isPending(ctx, captureID))) return;
+  if (keys) {
+    for (const batch of batchesOf(keys, WRITE_BATCH)) await deleteCapturedUnder(ctx, captureID, batch);
+    return;
+  }
+  if (!ctx.claimsCoverEvents) {
+    await deleteAll(ctx.events, { captureID });
+    return;
+  }
+  // Repeating the whole walk after a transient failure is harmless: deleting twice deletes nothing more.
+  await retrying(async () => {
+    let batch: string[] = [];
+    for await (const claim of ctx.staged.find({ captureID }, { projection: { _id: 1 } })) {
+      batch.push(claim._id);
+      if (batch.length < WRITE_BATCH) continue;
+      await deleteCapturedUnder(ctx, captureID, batch);
+      batch = [];
+    }
+    if (batch.length > 0) await deleteCapturedUnder(ctx, captureID, batch);
+  });
 }
+
+/**
+ * Deletes this capture's events under these keys (the `_id` index finds them; captureID comes first, so that a
+ * server that tests each document, as FerretDB does, rarely reaches the `$in`).
+ */
+const deleteCapturedUnder = (ctx: MongoContext, captureID: string, keys: string[]) =>
+  retrying(() => ctx.events.deleteMany({ captureID, _id: { $in: keys } }));
 
 /**
  * Of stored events found under keys a capture holds (claimed or being written), those that are visible. The others

@@ -1,7 +1,8 @@
 /**
- * Index layouts (src/store/mongo/mongo-index-layout.ts): a new database gets the `terms` index and no per-family
- * index; a database written by an earlier version (per-family indexes, events without index terms) keeps its
- * layout and its events stay found; an empty one of the earlier layout is moved to the new one.
+ * Index layouts (src/store/mongo/mongo-index-layout.ts): a new database gets the `terms` index, no per-family index
+ * and no captureID index (one an earlier version created is dropped); a database written by an earlier version
+ * (per-family indexes, events without index terms) keeps its layout and its events stay found; an empty one of the
+ * earlier layout is moved to the new one.
  */
 import assert from 'node:assert/strict';
 import { MongoClient } from 'mongodb';
@@ -36,6 +37,7 @@ describe('MongoDB store: index layouts', function () {
     (await client.db(dbName).collection('events').listIndexes().toArray()).map((index) => String(index.name)).sort();
   const earlierLayout = async (dbName: string) => {
     const events = client.db(dbName).collection<StoredEvent>('events');
+    await events.createIndex({ captureID: 1 }, { name: 'captureID' });
     await events.createIndex({ 'q.bizStep': 1 }, { name: 'q_q_bizStep_1' });
     await events.createIndex({ type: 1 }, { name: 'type' });
     return events;
@@ -47,13 +49,7 @@ describe('MongoDB store: index layouts', function () {
     const store = new MongoEventStore({ uri, dbName });
     await store.open();
     await store.close();
-    assert.deepEqual(await indexNames(dbName), [
-      '_id_',
-      'captureID',
-      'q_eventTime_1__id_1',
-      'q_recordTime_1__id_1',
-      'terms',
-    ]);
+    assert.deepEqual(await indexNames(dbName), ['_id_', 'q_eventTime_1__id_1', 'q_recordTime_1__id_1', 'terms']);
   });
 
   it('keeps the layout of a database with events of the earlier version, whose events are still found', async () => {
@@ -88,6 +84,7 @@ describe('MongoDB store: index layouts', function () {
     }
     const names = await indexNames(dbName);
     assert.ok(names.includes('q_q_bizStep_1') && names.includes('type') && !names.includes('terms'), names.join());
+    assert.ok(names.includes('captureID'), `its recovery searches events by captureID: ${names.join()}`);
   });
 
   it('moves an empty database of the earlier layout to the terms index', async () => {
@@ -103,5 +100,20 @@ describe('MongoDB store: index layouts', function () {
     }
     const names = await indexNames(dbName);
     assert.ok(!names.includes('q_q_bizStep_1') && !names.includes('type') && names.includes('terms'), names.join());
+    assert.ok(!names.includes('captureID'), names.join());
+  });
+
+  it('drops the captureID index an earlier version gave the events of a terms-layout database', async () => {
+    const dbName = newDb();
+    const first = new MongoEventStore({ uri, dbName });
+    await first.open();
+    await capture(first, preparedEvents([objectEvent(1)], 'x', new Date()));
+    await first.close();
+    await client.db(dbName).collection('events').createIndex({ captureID: 1 }, { name: 'captureID' });
+    // Two instances open at once: each may find the index, only one can drop it.
+    const stores = [new MongoEventStore({ uri, dbName }), new MongoEventStore({ uri, dbName })];
+    await Promise.all(stores.map((store) => store.open()));
+    for (const store of stores) await store.close();
+    assert.ok(!(await indexNames(dbName)).includes('captureID'));
   });
 });

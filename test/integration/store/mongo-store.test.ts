@@ -307,6 +307,27 @@ describe('MongoEventStore', function () {
       await store.close();
     });
 
+    it('a capture failed by a recovery while it writes removes what it wrote, though its claims are gone', async () => {
+      const store = await openStore(dbName);
+      const db = admin.db(dbName);
+      const captureID = 'overtaken';
+      const events = Array.from({ length: 4000 }, (_, i) => storedEvent({ eventID: `o${i}` }));
+      const committing = capture(store, events, { captureID });
+      // Once its first events are written (hidden), another instance's recovery fails its job and releases its
+      // claims (rollBackInterrupted), as when its lease expired: the capture must then remove its events itself.
+      const written = () => db.collection('events').countDocuments({ captureID });
+      const deadline = Date.now() + 60_000;
+      while ((await written()) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+      await db
+        .collection<JobDocument>('captureJobs')
+        .updateOne({ _id: captureID, running: true }, { $set: { running: false, success: false } });
+      await db.collection('stagedEvents').deleteMany({ captureID });
+      await assert.rejects(committing, /finished by a concurrent recovery/);
+      assert.equal(await written(), 0, 'every event it wrote is removed');
+      assert.deepEqual(await store.findEvents({}), []);
+      await store.close();
+    });
+
     it('clears staged leftovers of a finished capture instead of waiting for them forever', async () => {
       const store = await openStore(dbName);
       const db = admin.db(dbName);
