@@ -26,7 +26,7 @@ export function planCommit(state: EmbeddedState, request: CommitRequest, now: Da
   // EPCIS 2.0 §7.4.1.2: identity is the `_id` key; an identical event is not stored twice, a different one conflicts.
   const written = new Map<string, PreparedEvent>();
   const statuses: EventWriteStatus[] = request.events.map((event) => {
-    const holder = state.events.get(event._id) ?? written.get(event._id);
+    const holder = state.index.eventById(event._id) ?? written.get(event._id);
     if (holder) return contentDigest(holder) === contentDigest(event) ? 'identical' : 'conflict';
     written.set(event._id, event);
     return 'stored';

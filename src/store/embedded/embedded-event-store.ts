@@ -157,7 +157,7 @@ export class EmbeddedEventStore implements EventStore {
       const state = this.live;
       if (paths.every((p) => state.index.has(p))) return state.index.distinct(paths, options.after, options.limit);
       const values = new Set<string>();
-      for (const event of state.events.values())
+      for (const event of state.index.all())
         for (const p of paths)
           for (const value of valuesAtPath(event, p)) if (typeof value === 'string') values.add(value);
       return [...values]

@@ -42,14 +42,12 @@ export function compareJobs(a: CaptureJobRecord, b: { createdAt: Date; captureID
 }
 
 export class EmbeddedState {
-  /** Committed events by `_id`, in commit order. */
-  readonly events = new Map<string, StoredEvent>();
   readonly jobs = new Map<string, CaptureJobRecord>();
   /** Jobs sorted by (createdAt, captureID), for keyset pagination. */
   readonly jobOrder: CaptureJobRecord[] = [];
   /** Merged master data by `type|id`, attribute values key-encoded. */
   readonly vocabulary = new Map<string, VocabularyElementRecord>();
-  /** In-memory indexes over `events`. */
+  /** The committed events, by `_id` and in commit order, with in-memory indexes over them. */
   readonly index = new EventIndex();
   /** Named queries by name. */
   readonly namedQueries = new Map<string, NamedQueryRecord>();
@@ -65,11 +63,8 @@ export class EmbeddedState {
     if (record.op === 'finish') {
       const job = this.jobs.get(record.captureID);
       if (job) Object.assign(job, { running: false }, record.finish);
-      for (const event of record.events) {
-        if (this.events.has(event._id)) continue; // never happens: planCommit stores each identity key once
-        this.events.set(event._id, event);
-        this.index.add(event);
-      }
+      // `add` skips an `_id` already committed, which never happens: planCommit stores each identity key once.
+      for (const event of record.events) this.index.add(event);
       for (const element of record.vocabulary) this.vocabulary.set(vocabularyKey(element), element);
       return;
     }

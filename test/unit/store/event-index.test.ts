@@ -1,14 +1,21 @@
 /**
  * The embedded store's in-memory indexes (src/store/embedded/event-index.ts): events numbered in commit order,
- * posting lists of ascending numbers per string value of an indexed path (array items each, a value held twice by
- * one event once), time indexes fed with every event, and distinct values for the resource collections.
+ * the identity map (events by `_id`, serving `eventID` too), posting lists of ascending numbers per string value of
+ * an indexed path (array items each, a value held twice by one event once), time indexes fed with every event, and
+ * distinct values for the resource collections.
  */
 import assert from 'node:assert/strict';
 import { EventIndex } from '../../../src/store/embedded/event-index';
-import type { StoredEvent } from '../../../src/store/stored-event';
+import { identityKey, type StoredEvent } from '../../../src/store/stored-event';
 
-const event = (n: number, q: Record<string, unknown>, eventTime: unknown = new Date(n)) =>
-  ({ _id: `ev|${n}`, eventID: `E${n}`, eventTime, recordTime: new Date(0), q }) as unknown as StoredEvent;
+const event = (n: number, q: Record<string, unknown>, eventTime: unknown = new Date(n), declaration = false) =>
+  ({
+    _id: identityKey(`E${n}`, declaration),
+    eventID: `E${n}`,
+    eventTime,
+    recordTime: new Date(0),
+    q,
+  }) as unknown as StoredEvent;
 
 describe('embedded in-memory indexes', () => {
   it('numbers events in commit order and keeps ascending posting lists per value', () => {
@@ -17,7 +24,7 @@ describe('embedded in-memory indexes', () => {
     index.add(event(1, { epc: 'b', n: 'a' }));
     index.add(event(2, { epc: [['a']], bizStep: 'x' }));
     assert.equal(index.size, 3);
-    assert.equal(index.event(1)._id, 'ev|1');
+    assert.equal(index.event(1)._id, 'ev|E1');
     assert.deepEqual(index.posting('q.epc', 'a'), [0]);
     assert.deepEqual(index.posting('q.epc', 'b'), [0, 1]);
     assert.deepEqual(index.posting('q.bizStep', 'x'), [0, 2]);
@@ -25,6 +32,26 @@ describe('embedded in-memory indexes', () => {
     assert.deepEqual(index.posting('q.epc', 'zzz'), []);
     assert.equal(index.has('q.n'), false);
     assert.deepEqual(index.posting('q.n', 'a'), []);
+  });
+
+  it('holds each _id once, and finds an eventID under both of its identity keys in commit order', () => {
+    const index = new EventIndex();
+    assert.equal(index.add(event(0, { bizStep: 'x' })), true);
+    assert.equal(index.add(event(1, {}, new Date(1), true)), true); // the declaration of E1, before E1 itself
+    assert.equal(index.add(event(1, {})), true);
+    assert.equal(index.add(event(0, { bizStep: 'y' })), false, 'a second event under ev|E0 is not indexed');
+    assert.equal(index.size, 3);
+    assert.deepEqual(index.posting('q.bizStep', 'y'), []);
+    assert.equal(index.eventById('ev|E0')?.q['bizStep'], 'x');
+    assert.equal(index.eventById('ev|E9'), undefined);
+    assert.deepEqual(index.posting('eventID', 'E0'), [0]);
+    assert.deepEqual(index.posting('eventID', 'E1'), [1, 2]);
+    assert.deepEqual(index.posting('eventID', 'E9'), []);
+    assert.deepEqual(
+      index.all().map((e) => e._id),
+      ['ev|E0', 'ed|E1', 'ev|E1'],
+    );
+    assert.deepEqual(index.distinct(['eventID'], undefined, 10), ['E0', 'E1']);
   });
 
   it('feeds both time indexes, impure when a time is not a Date', () => {

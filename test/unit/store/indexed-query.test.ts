@@ -12,7 +12,7 @@ import { EventIndex } from '../../../src/store/embedded/event-index';
 import { countIndexed, findIndexed } from '../../../src/store/embedded/indexed-query';
 import { runQuery } from '../../../src/store/embedded/memory-query';
 import type { Filter, FindOptions, SortSpec } from '../../../src/store/event-store';
-import type { StoredEvent } from '../../../src/store/stored-event';
+import { identityKey, type StoredEvent } from '../../../src/store/stored-event';
 
 const VALUES = ['a', 'b', 'c', 'd'];
 const valueArb = fc.constantFrom(...VALUES);
@@ -29,18 +29,22 @@ const docArb = fc.record({
 
 type Doc = typeof docArb extends fc.Arbitrary<infer T> ? T : never;
 
+/** Event ids not in commit order, so that ties on time are broken by _id, not by commit order. */
+const eventIdOf = (i: number) => `E-${String((i * 7919) % 10007).padStart(5, '0')}`;
+/** Every fifth event is the error declaration of the one before it: same eventID, its own identity key. */
+const isDeclaration = (i: number) => i % 5 === 4;
+
 function eventsOf(docs: Doc[]): StoredEvent[] {
-  return docs.map(
-    (doc, i) =>
-      ({
-        // Ids not in commit order, so that ties on time are broken by _id, not by commit order.
-        _id: `ev|${String((i * 7919) % 10007).padStart(5, '0')}`,
-        eventID: `E-${VALUES[i % 4]}`,
-        eventTime: doc.eventTime,
-        recordTime: doc.recordTime,
-        q: { epc: doc.epc, n: doc.n, ...(doc.bizStep ? { bizStep: doc.bizStep } : {}) },
-      }) as unknown as StoredEvent,
-  );
+  return docs.map((doc, i) => {
+    const eventID = eventIdOf(isDeclaration(i) ? i - 1 : i);
+    return {
+      _id: identityKey(eventID, isDeclaration(i)),
+      eventID,
+      eventTime: doc.eventTime,
+      recordTime: doc.recordTime,
+      q: { epc: doc.epc, n: doc.n, ...(doc.bizStep ? { bizStep: doc.bizStep } : {}) },
+    } as unknown as StoredEvent;
+  });
 }
 
 const timePathArb = fc.constantFrom('eventTime', 'recordTime');
@@ -50,7 +54,8 @@ const leafArb: fc.Arbitrary<Filter> = fc.oneof(
   fc.array(valueArb, { maxLength: 3 }).map((vs) => ({ 'q.epc': { $in: vs } })),
   valueArb.map((v) => ({ 'q.bizStep': { $eq: v } })),
   fc.integer({ min: 0, max: 3 }).map((n) => ({ 'q.n': { $gte: n } })),
-  valueArb.map((v) => ({ eventID: `E-${v}` })),
+  fc.nat({ max: 45 }).map((i) => ({ eventID: eventIdOf(i) })),
+  fc.array(fc.nat({ max: 45 }), { maxLength: 3 }).map((is) => ({ eventID: { $in: is.map(eventIdOf) } })),
   fc.tuple(timePathArb, opArb, dayArb).map(([path, op, d]) => ({ [path]: { [op]: d } })),
   fc.tuple(timePathArb, dayArb, dayArb).map(([path, a, b]) => ({ [path]: { $gte: a, $lt: b } })),
   fc.tuple(timePathArb, dayArb).map(([path, d]) => ({ [path]: d })),
