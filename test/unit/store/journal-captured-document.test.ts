@@ -9,7 +9,6 @@ import fc from 'fast-check';
 import type { JsonObject } from '../../../src/model/types';
 import type { JournalRecord } from '../../../src/store/embedded/embedded-state';
 import {
-  type FrameSink,
   frameRecord,
   journalForm,
   parseFrame,
@@ -19,6 +18,7 @@ import {
 } from '../../../src/store/embedded/journal-codec';
 import { restoreCapturedEvents } from '../../../src/store/embedded/replay-captured-events';
 import type { StoredEvent } from '../../../src/store/stored-event';
+import { collectingSink, writtenUpTo } from '../../support/frame-sink';
 import { jsonValueArbitrary } from '../../support/json-arbitrary';
 import { storedForm, withoutClientRecordTime } from '../../../src/store/stored-form';
 
@@ -123,19 +123,6 @@ const replayed = (frame: Buffer): StoredEvent[] => {
 
 const withoutQ = (events: StoredEvent[]) => events.map(({ q: _q, ...event }) => event);
 
-function collectingSink(): { sink: FrameSink; bytes: () => Buffer; writes: number[] } {
-  let out = Buffer.alloc(0);
-  const writes: number[] = [];
-  const sink: FrameSink = (bytes, offset) => {
-    if (out.length < offset + bytes.length)
-      out = Buffer.concat([out, Buffer.alloc(offset + bytes.length - out.length)]);
-    bytes.copy(out, offset);
-    writes.push(bytes.length);
-    return Promise.resolve();
-  };
-  return { sink, bytes: () => out, writes };
-}
-
 describe('journal codec: a finish record with its captured document', () => {
   it('replays the stored events, key order included, from the document and their places', () => {
     fc.assert(
@@ -232,16 +219,13 @@ describe('journal codec: a finish record with its captured document', () => {
       const length = await writeFrame(record, sink, { stagingBytes, eventsPerPiece: 2 });
       assert.deepEqual(bytes(), frameRecord(record));
       assert.equal(length, bytes().length);
-      assert.ok(writes.includes(record.source!.json.length), 'the document in one write of its own');
+      assert.ok(
+        writes.some((write) => write.length === record.source!.json.length),
+        'the document in one write of its own',
+      );
       for (let stopAfter = 1; stopAfter < writes.length; stopAfter += 1) {
-        const partial = collectingSink();
-        let calls = 0;
-        await writeFrame(
-          record,
-          (chunk, offset) => ((calls += 1) <= stopAfter ? partial.sink(chunk, offset) : Promise.resolve()),
-          { stagingBytes, eventsPerPiece: 2 },
-        );
-        const parsed = parseJournal(Buffer.concat([before, partial.bytes()]));
+        const partial = await writtenUpTo(record, { stagingBytes, eventsPerPiece: 2 }, stopAfter);
+        const parsed = parseJournal(Buffer.concat([before, partial]));
         assert.equal(parsed.records.length, 1, `stopped after ${stopAfter} writes`);
       }
     }

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { encodeKeys } from '../../../src/model/key-codec';
+import { collectingSink, writtenUpTo } from '../../support/frame-sink';
 import { jsonValueArbitrary } from '../../support/json-arbitrary';
 import type { JsonObject } from '../../../src/model/types';
 import {
   EVENTS_PER_PIECE,
-  type FrameSink,
   encodeJson,
   encodeRecordJson,
   frameRecord,
@@ -150,20 +150,6 @@ describe('journal codec: finish records', () => {
   });
 });
 
-/** The bytes a sink received, laid out at their offsets. */
-function collectingSink(): { sink: FrameSink; bytes: () => Buffer; writes: Array<{ at: number; length: number }> } {
-  let out = Buffer.alloc(0);
-  const writes: Array<{ at: number; length: number }> = [];
-  const sink: FrameSink = (bytes, offset) => {
-    if (out.length < offset + bytes.length)
-      out = Buffer.concat([out, Buffer.alloc(offset + bytes.length - out.length)]);
-    bytes.copy(out, offset);
-    writes.push({ at: offset, length: bytes.length });
-    return Promise.resolve();
-  };
-  return { sink, bytes: () => out, writes };
-}
-
 describe('journal codec: a finish record written in pieces', () => {
   it('gives the same text in pieces of any size', () => {
     fc.assert(
@@ -221,17 +207,7 @@ describe('journal codec: a finish record written in pieces', () => {
     const total = collectingSink();
     await writeFrame(record, total.sink, options);
     for (let stopAfter = 1; stopAfter < total.writes.length; stopAfter += 1) {
-      const partial = collectingSink();
-      let calls = 0;
-      await writeFrame(
-        record,
-        (bytes, offset) => {
-          calls += 1;
-          return calls <= stopAfter ? partial.sink(bytes, offset) : Promise.resolve();
-        },
-        options,
-      );
-      const parsed = parseJournal(Buffer.concat([before, partial.bytes()]));
+      const parsed = parseJournal(Buffer.concat([before, await writtenUpTo(record, options, stopAfter)]));
       assert.equal(parsed.records.length, 1, `stopped after ${stopAfter} writes`);
       assert.equal(parsed.validLength, before.length);
     }
