@@ -54,15 +54,17 @@ export interface BegunCapture {
 interface CheckedEvents {
   /** Problems of the invalid events. */
   invalid: ProblemBody[];
-  /** The valid events, prepared, in document order, with their JSON pointers and places in the event list. */
+  /** The valid events, prepared, in document order, with their places in the event list. */
   prepared: PreparedEvent[];
-  pointers: string[];
   places: number[];
   /** Events whose verdict came from the event-check worker (the others were validated here). */
   workerVerdicts: number;
 }
 
 type DocumentParts = ReturnType<typeof documentParts>;
+
+/** The JSON pointer of the event at `index` of a document's event list. */
+const eventPointer = (parts: DocumentParts, index: number): string => `${parts.eventListPointer}/${index}`;
 
 /** Longest `errors` list a job keeps; the rest are summarised in one last entry. */
 const MAX_JOB_ERRORS = 1000;
@@ -189,7 +191,7 @@ export class CaptureService {
       events: [stored],
       namespaces: request.namespaces,
       vocabulary: [],
-      decide: (statuses) => this.outcome([], [stored], ['/'], statuses),
+      decide: (statuses) => this.outcome([], [stored], () => '/', statuses),
     });
     return { stored, status: result.statuses[0] ?? 'conflict', recordTime: result.recordTime };
   }
@@ -218,12 +220,12 @@ export class CaptureService {
   private outcome(
     invalid: ProblemBody[],
     events: PreparedEvent[],
-    pointers: string[],
+    pointerOf: (i: number) => string,
     statuses: EventWriteStatus[],
   ): JobOutcome {
     const errors = [...invalid];
     statuses.forEach((status, i) => {
-      if (status === 'conflict') errors.push(conflictProblem(events[i]!, pointers[i] ?? `event ${i}`));
+      if (status === 'conflict') errors.push(conflictProblem(events[i]!, pointerOf(i)));
     });
     return { success: errors.length === 0, errors: capErrors(errors) };
   }
@@ -241,23 +243,29 @@ export class CaptureService {
   ): Promise<CheckedEvents> {
     const { validator } = this.deps;
     const preparation = this.preparation;
-    const checked: CheckedEvents = { invalid: [], prepared: [], pointers: [], places: [], workerVerdicts: 0 };
+    const checked: CheckedEvents = { invalid: [], prepared: [], places: [], workerVerdicts: 0 };
     const turns = new TurnBudget();
+    const { events } = parts;
     try {
-      for (const [index, event] of parts.events.entries()) {
+      // An indexed loop, and an event's JSON pointer made only when it is validated here: this runs for every event.
+      for (let index = 0; index < events.length; index += 1) {
         for (let wait = verdicts?.pending(index); wait; wait = verdicts?.pending(index)) await wait;
         if (turns.spent()) await turns.yield();
         if (control.cancelled) break;
-        const pointer = `${parts.eventListPointer}/${index}`;
+        const event = events[index]!;
         let problems = verdicts?.problemsOf(index);
         if (problems) checked.workerVerdicts += 1;
-        else problems = validator.validateEvent(event, { index, pointer }, { standalone: false });
+        else
+          problems = validator.validateEvent(
+            event,
+            { index, pointer: eventPointer(parts, index) },
+            { standalone: false },
+          );
         if (problems.length > 0) {
           checked.invalid.push(...problems);
           continue;
         }
         checked.prepared.push(prepareEvent(event as JsonObject, context, preparation));
-        checked.pointers.push(pointer);
         checked.places.push(index);
       }
     } finally {
@@ -282,7 +290,7 @@ export class CaptureService {
     const { store, logger } = this.deps;
     const parts = capture.parts;
     try {
-      const { invalid, prepared, pointers, places, workerVerdicts } = await capture.checked;
+      const { invalid, prepared, places, workerVerdicts } = await capture.checked;
       if (invalid.length > 0 && (request.behaviour === 'rollback' || prepared.length === 0)) {
         await store.failJob(job.captureID, capErrors(invalid));
         logger.info({ captureID: job.captureID, invalid: invalid.length }, 'capture rejected');
@@ -297,7 +305,7 @@ export class CaptureService {
         ...(request.json
           ? { source: { json: request.json, eventList: parts.eventListPointer, eventIndexes: places } }
           : {}),
-        decide: (statuses) => this.outcome(invalid, prepared, pointers, statuses),
+        decide: (statuses) => this.outcome(invalid, prepared, (i) => eventPointer(parts, places[i]!), statuses),
       });
       logger.info(
         { captureID: job.captureID, events: parts.events.length, workerVerdicts, success: result.outcome.success },

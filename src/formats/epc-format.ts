@@ -81,17 +81,25 @@ function forEachIdentifier(event: JsonObject, visit: (value: string) => void): v
   }
 }
 
+const DOT = '.'.charCodeAt(0);
+
 /** Learns GS1 Company Prefix lengths from the EPC URNs of captured events (for later Always_EPC_URN renderings). */
 export function learnCompanyPrefixes(events: readonly JsonValue[], table: CompanyPrefixTable): void {
   // URNs that share their scheme and first segment (the company prefix, GS1 TDS §6) teach the same entry: a large
   // document usually has a handful, so each is parsed once rather than every identifier of every event.
   const seen = new Set<string>();
+  // The last entry seen: consecutive identifiers mostly share it, and comparing in place allocates nothing.
+  let last = '';
   // One visitor for the whole document (this runs for every captured event).
   const learn = (value: string): void => {
+    if (last !== '' && value.charCodeAt(last.length) === DOT && value.startsWith(last)) return;
     if (!value.startsWith('urn:epc:')) return;
     const dot = value.indexOf('.');
     const leading = dot > 0 ? value.slice(0, dot) : value;
-    if (!seen.has(leading) && table.learnFromUrn(value)) seen.add(leading);
+    if (seen.has(leading) || table.learnFromUrn(value)) {
+      seen.add(leading);
+      if (dot > 0) last = leading;
+    }
   };
   for (const event of events) if (isObject(event)) forEachIdentifier(event, learn);
 }

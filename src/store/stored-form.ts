@@ -6,7 +6,7 @@
  * journal replay rebuilds it from the captured document and the journaled decisions (replay-captured-events.ts).
  * Both use `storedForm`, so that the two give the same object, key order included.
  */
-import { encodeKey, encodeKeys } from '../model/key-codec';
+import { encodeKeys, keyNeedsEncoding } from '../model/key-codec';
 import type { JsonObject, JsonValue } from '../model/types';
 import { identityKey, type PreparedEvent } from './stored-event';
 
@@ -50,7 +50,7 @@ function usedNamespaces(value: JsonValue, namespaces: Record<string, string>, ou
         const iri = Object.hasOwn(namespaces, prefix) ? namespaces[prefix] : undefined;
         if (iri !== undefined) out[prefix] = iri;
       }
-      if (!encode && encodeKey(key) !== key) encode = true;
+      if (!encode && keyNeedsEncoding(key)) encode = true;
       const child = value[key]!;
       if (child !== null && typeof child === 'object') encode = usedNamespaces(child, namespaces, out) || encode;
     }
@@ -73,20 +73,17 @@ export function storedForm(
   const isErrorDeclaration = event['errorDeclaration'] !== undefined;
   const namespaces: Record<string, string> = {};
   const encode = usedNamespaces(event, captureNamespaces, namespaces);
-  return {
-    _id: identityKey(eventID, isErrorDeclaration),
-    eventID,
-    isErrorDeclaration,
-    // A given eventID's content is digested only if a capture meets it again (content-digest.ts).
-    ...(decisions.hashIdentified ? { contentHash: eventID } : {}),
-    eventIDAssigned,
-    captureID: decisions.captureID,
-    owner: decisions.owner,
-    state: 'staged',
-    recordTime: null,
-    eventTime: new Date(String(event['eventTime'])),
-    type: String(event['type']),
-    event: encode ? encodeKeys(event) : event,
-    namespaces,
-  };
+  const _id = identityKey(eventID, isErrorDeclaration);
+  const { captureID, owner } = decisions;
+  const eventTime = new Date(String(event['eventTime']));
+  const type = String(event['type']);
+  const content = encode ? encodeKeys(event) : event;
+  // Two literals rather than one with a spread: this runs for every captured event, and a literal is built from its
+  // template in one step. A given eventID's content is digested only if a capture meets it again (content-digest.ts).
+  // prettier-ignore
+  return decisions.hashIdentified
+    ? { _id, eventID, isErrorDeclaration, contentHash: eventID, eventIDAssigned, captureID, owner, state: 'staged',
+        recordTime: null, eventTime, type, event: content, namespaces }
+    : { _id, eventID, isErrorDeclaration, eventIDAssigned, captureID, owner, state: 'staged',
+        recordTime: null, eventTime, type, event: content, namespaces };
 }

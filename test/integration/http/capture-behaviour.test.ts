@@ -60,6 +60,23 @@ describeEachStore('capture semantics', (t) => {
     assert.equal(stored[0]!['bizStep'], 'shipping');
   });
 
+  it('proceed: a conflict is reported at its place in the document, after the invalid events before it', async () => {
+    await captureAndWait(t().app, epcisDocument([objectEvent(33)]));
+    const events = [objectEvent(34), invalidEvent(35), objectEvent(33, { bizStep: 'receiving' }), objectEvent(36)];
+    const job = await captureAndWait(t().app, epcisDocument(events), { 'GS1-Capture-Error-Behaviour': 'proceed' });
+    assert.equal(job['success'], false);
+    const errors = job['errors'] as JsonObject[];
+    assert.deepEqual(
+      errors.map((e) => [e['type'], e['instance']]),
+      [
+        ['epcisException:ValidationException', '/epcisBody/eventList/1/action'],
+        ['epcisException:ResourceAlreadyExistsException', '/epcisBody/eventList/2'],
+      ],
+    );
+    assert.match(String(errors[1]!['detail']), /^\/epcisBody\/eventList\/2: a different event/);
+    assert.equal(job['storedEventCount'], 2);
+  });
+
   it('an error declaration is stored beside its original and both come back from GET /events/{eventID}', async () => {
     const original = objectEvent(40);
     const declaration = {

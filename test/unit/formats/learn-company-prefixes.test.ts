@@ -50,4 +50,24 @@ describe('learnCompanyPrefixes', () => {
     );
     assert.equal(table.size, 0);
   });
+
+  it('learns every prefix of a document whatever the order of its identifiers', () => {
+    // Consecutive identifiers sharing a scheme and company prefix are recognised in place (the fast path); one whose
+    // digits merely start with the previous prefix, an unusable URN before a usable one of the same prefix, and
+    // prefixes coming back after others must still be learned.
+    const table = createCompanyPrefixTable();
+    learnCompanyPrefixes(
+      [
+        { epcList: ['urn:epc:id:sgtin:0614141.bad', SGTIN, 'urn:epc:id:sgtin:0614141.107346.2018'] },
+        { epcList: ['urn:epc:id:sgtin:06141410.10734.1', SGTIN, 'urn:epc:id:sgtin:4012345.012345.9'] },
+        { parentID: 'urn:epc:id:sscc:4012345.0000000001', readPoint: { id: 'urn:epc:id:sgln:95200001.0000.0' } },
+      ],
+      table,
+    );
+    assert.equal(table.size, 4);
+    assert.equal(table.lookup('06141411073464'), 7);
+    assert.equal(table.lookup('06141410107346'), 8);
+    assert.equal(table.lookup('40123450123459'), 7);
+    assert.equal(table.lookup('9520000100000'), 8);
+  });
 });

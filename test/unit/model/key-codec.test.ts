@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { decodeKey, decodeKeys, encodeKey, encodeKeys, hasKeyToDecode } from '../../../src/model/key-codec';
+import {
+  decodeKey,
+  decodeKeys,
+  encodeKey,
+  encodeKeys,
+  hasKeyToDecode,
+  keyNeedsEncoding,
+} from '../../../src/model/key-codec';
 import type { JsonValue } from '../../../src/model/types';
 
 describe('key-codec', () => {
@@ -23,6 +30,21 @@ describe('key-codec', () => {
         const encoded = encodeKey(key);
         assert.equal(decodeKey(encoded), key);
         assert.ok(!encoded.includes('.') && !encoded.startsWith('$'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('says a key needs encoding exactly when encoding changes it: a `%` or `.` anywhere, or a leading `$`', () => {
+    const special = fc.constantFrom('%', '.', '$', ':', 'a', '\u00e9', '');
+    const keys = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.array(special).map((parts) => parts.join('')),
+    );
+    fc.assert(
+      fc.property(keys, (key) => {
+        assert.equal(keyNeedsEncoding(key), /[%.]|^\$/.test(key));
+        assert.equal(keyNeedsEncoding(key), encodeKey(key) !== key);
       }),
       { numRuns: 2000 },
     );
