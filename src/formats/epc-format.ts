@@ -36,7 +36,7 @@ interface IdentifierSlot {
   key?: string;
 }
 
-const IDENTIFIER_SLOTS: readonly IdentifierSlot[] = [
+export const IDENTIFIER_SLOTS: readonly IdentifierSlot[] = [
   ...['epcList', 'childEPCs', 'inputEPCList', 'outputEPCList'].map((field) => ({ field, list: true })),
   ...['quantityList', 'childQuantityList', 'inputQuantityList', 'outputQuantityList'].map((field) => ({
     field,
@@ -72,34 +72,53 @@ function visitSlot(item: JsonValue | undefined, key: string | undefined, visit: 
   if (typeof value === 'string') visit(value);
 }
 
-/** Calls `visit` on every identifier of an event, as `eachIdentifier` finds them, without copying anything. */
+/** Calls `visit` with each string of a list, or each `key` string of its objects (`key` undefined: the items). */
+function visitList(held: JsonValue | undefined, key: string | undefined, visit: (value: string) => void): void {
+  if (Array.isArray(held)) for (const item of held) visitSlot(item, key, visit);
+}
+
+/**
+ * Calls `visit` on every identifier of an event, as `eachIdentifier` finds them (IDENTIFIER_SLOTS, in that order),
+ * without copying anything. The slots are read by name rather than through the table: this runs for every captured
+ * event, and a property read by a constant name is much cheaper than one by a name that changes at each read.
+ */
 function forEachIdentifier(event: JsonObject, visit: (value: string) => void): void {
-  for (const { field, list, key } of IDENTIFIER_SLOTS) {
-    const held = event[field];
-    if (!list) visitSlot(held, key, visit);
-    else if (Array.isArray(held)) for (const item of held) visitSlot(item, key, visit);
-  }
+  visitList(event['epcList'], undefined, visit);
+  visitList(event['childEPCs'], undefined, visit);
+  visitList(event['inputEPCList'], undefined, visit);
+  visitList(event['outputEPCList'], undefined, visit);
+  visitList(event['quantityList'], 'epcClass', visit);
+  visitList(event['childQuantityList'], 'epcClass', visit);
+  visitList(event['inputQuantityList'], 'epcClass', visit);
+  visitList(event['outputQuantityList'], 'epcClass', visit);
+  visitSlot(event['parentID'], undefined, visit);
+  visitSlot(event['readPoint'], 'id', visit);
+  visitSlot(event['bizLocation'], 'id', visit);
+  visitList(event['sourceList'], 'source', visit);
+  visitList(event['destinationList'], 'destination', visit);
 }
 
 const DOT = '.'.charCodeAt(0);
+/** How many learned entries of a document `learnCompanyPrefixes` recognises without cutting the identifier. */
+const COMPARED_IN_PLACE = 8;
 
 /** Learns GS1 Company Prefix lengths from the EPC URNs of captured events (for later Always_EPC_URN renderings). */
 export function learnCompanyPrefixes(events: readonly JsonValue[], table: CompanyPrefixTable): void {
   // URNs that share their scheme and first segment (the company prefix, GS1 TDS §6) teach the same entry: a large
   // document usually has a handful, so each is parsed once rather than every identifier of every event.
   const seen = new Set<string>();
-  // The last entry seen: consecutive identifiers mostly share it, and comparing in place allocates nothing.
-  let last = '';
+  // The first few of them, compared in place (no cut-out string, no hashing): a document's identifiers mostly share
+  // a handful (e.g. its SGTINs' and its locations').
+  const first: string[] = [];
   // One visitor for the whole document (this runs for every captured event).
   const learn = (value: string): void => {
-    if (last !== '' && value.charCodeAt(last.length) === DOT && value.startsWith(last)) return;
+    for (const leading of first) if (value.charCodeAt(leading.length) === DOT && value.startsWith(leading)) return;
     if (!value.startsWith('urn:epc:')) return;
     const dot = value.indexOf('.');
     const leading = dot > 0 ? value.slice(0, dot) : value;
-    if (seen.has(leading) || table.learnFromUrn(value)) {
-      seen.add(leading);
-      if (dot > 0) last = leading;
-    }
+    if (seen.has(leading) || !table.learnFromUrn(value)) return;
+    seen.add(leading);
+    if (dot > 0 && first.length < COMPARED_IN_PLACE) first.push(leading);
   };
   for (const event of events) if (isObject(event)) forEachIdentifier(event, learn);
 }

@@ -3,7 +3,7 @@
  * (EPC lists, quantity classes, parentID, locations, source and destination parties), and never changes the event.
  */
 import assert from 'node:assert/strict';
-import { learnCompanyPrefixes } from '../../../src/formats/epc-format';
+import { IDENTIFIER_SLOTS, learnCompanyPrefixes } from '../../../src/formats/epc-format';
 import { createCompanyPrefixTable } from '../../../src/identifiers/company-prefix';
 import type { JsonObject } from '../../../src/model/types';
 
@@ -30,6 +30,13 @@ const slots: Record<string, JsonObject> = {
 };
 
 describe('learnCompanyPrefixes', () => {
+  it('is tested on every identifier slot of the table that rendering uses', () => {
+    assert.deepEqual(
+      Object.keys(slots),
+      IDENTIFIER_SLOTS.map((slot) => slot.field),
+    );
+  });
+
   for (const [slot, fields] of Object.entries(slots)) {
     it(`learns the company prefix from ${slot}`, () => {
       const table = createCompanyPrefixTable();
