@@ -40,6 +40,12 @@ export interface EmbeddedEventStoreOptions {
 
 const DEFAULT_MAX_TIME_MS = 30_000;
 
+/**
+ * Events whose postings the store makes per turn of the event loop after a commit (event-index.ts, deferred
+ * indexing): about 10-20 ms of work on the development machine, so that other requests wait little between slices.
+ */
+export const INDEXING_SLICE = 2048;
+
 export class EmbeddedEventStore implements EventStore {
   readonly kind = 'embedded' as const;
   /** Every event keeps its query fields in memory (its indexes): the capture service computes them. */
@@ -50,6 +56,8 @@ export class EmbeddedEventStore implements EventStore {
   private readonly lock = new Mutex();
   private readonly clock = new MonotonicClock();
   private state: EmbeddedState | null = null;
+  /** Whether a slice of deferred indexing is scheduled. */
+  private indexing = false;
 
   constructor(options: EmbeddedEventStoreOptions) {
     this.journal = JournalFile.inDirectory(options.dataDir, options.logger ?? { warn: (m) => console.warn(m) });
@@ -62,6 +70,7 @@ export class EmbeddedEventStore implements EventStore {
     const state = new EmbeddedState();
     for (const record of await this.journal.open())
       state.apply(restoreQueryFields(restoreCapturedEvents(asJournalRecord(record))));
+    state.index.catchUp();
     this.state = state;
     // Jobs left running by a crash never reached their journal record: nothing of them is stored.
     const interrupted = [...state.jobs.values()].filter((job) => job.running);
@@ -87,6 +96,27 @@ export class EmbeddedEventStore implements EventStore {
     // records hold only JSON values and Dates, with no undefined fields (journal-codec round-trip tests).
     await this.journal.append(record);
     state.apply(record);
+    if (state.index.behind > 0) this.scheduleIndexing(state);
+  }
+
+  /**
+   * Makes the postings of newly committed events a slice per turn of the event loop until none is left (reads catch
+   * up by themselves before they use the postings: event-index.ts).
+   */
+  private scheduleIndexing(state: EmbeddedState): void {
+    if (this.indexing) return;
+    this.indexing = true;
+    setImmediate(() => {
+      this.indexing = false;
+      if (this.state !== state) return; // closed meanwhile
+      state.index.catchUp(INDEXING_SLICE);
+      if (state.index.behind > 0) this.scheduleIndexing(state);
+    });
+  }
+
+  /** Number of committed events whose postings are still to be made (tests). */
+  get indexingBehind(): number {
+    return this.state?.index.behind ?? 0;
   }
 
   createJob(job: CaptureJobRecord): Promise<void> {

@@ -9,6 +9,13 @@
  * - time indexes (time-index.ts): eventTime and recordTime, ordered as the query sort orders them.
  * query-plan.ts turns a filter into checks over these, indexed-query.ts runs it.
  *
+ * Deferred indexing: `add` records an event's identity at once (commits need it to tell a new event from a stored
+ * one), and its postings and time-index entries later, in `catchUp`: every read that uses them catches up first
+ * (`posting`, `time`, `distinct`), so a query always sees every committed event, and the store catches up in slices
+ * after a commit (embedded-event-store.ts). A capture's job thus ends without waiting for its events' postings,
+ * about a fifth of a large capture's time on its thread, which the store does afterwards, in the turns the thread
+ * would otherwise spend idle (waiting for the next capture's verdicts from the event-check worker, or for requests).
+ *
  * Why one map serves identity and `eventID`: hash-map operations on maps of this size cost 0.2-1 us each on the
  * development machine (memory latency), and a commit made four per event for these two (the state's map of events:
  * a look-up and an insertion; the `eventID` posting list: the same), two now. Measured: applying 60,000 stored
@@ -71,6 +78,8 @@ export class EventIndex {
     return { path, top: dot < 0 ? path : path.slice(0, dot), sub, generic: sub?.includes('.') === true, map };
   });
   private readonly times: Record<TimePath, TimeIndex>;
+  /** Events before this number have their postings and time-index entries. */
+  private indexedUpTo = 0;
 
   constructor() {
     const idOf = (seq: number) => this.events[seq]!._id;
@@ -78,15 +87,35 @@ export class EventIndex {
   }
 
   /**
-   * Indexes a newly committed event; false, and nothing changed, when an event of that `_id` is indexed already (the
-   * store never replaces nor removes an event). The values are those `someIndexedString` visits (the planner's test),
-   * read directly for the `f` and `q.f` paths.
+   * Adds a newly committed event (its postings and time-index entries come with the next `catchUp`); false, and
+   * nothing changed, when an event of that `_id` is held already (the store never replaces nor removes an event).
    */
   add(event: StoredEvent): boolean {
     if (this.seqById.has(event._id)) return false;
-    const seq = this.events.length;
-    this.seqById.set(event._id, seq);
+    this.seqById.set(event._id, this.events.length);
     this.events.push(event);
+    return true;
+  }
+
+  /** Number of events added whose postings and time-index entries are still to be made. */
+  get behind(): number {
+    return this.events.length - this.indexedUpTo;
+  }
+
+  /** Makes the postings and time-index entries of up to `limit` events still without them, in commit order. */
+  catchUp(limit = Infinity): void {
+    const end = Math.min(this.events.length, this.indexedUpTo + limit);
+    while (this.indexedUpTo < end) {
+      this.postEvent(this.events[this.indexedUpTo]!, this.indexedUpTo);
+      this.indexedUpTo += 1;
+    }
+  }
+
+  /**
+   * Posts event `seq` under its values at every posting path and in the time indexes. The values are those
+   * `someIndexedString` visits (the planner's test), read directly for the `f` and `q.f` paths.
+   */
+  private postEvent(event: StoredEvent, seq: number): void {
     const record = event as unknown as Record<string, unknown>;
     for (const { path, top, sub, generic, map } of this.postingPaths) {
       let value: unknown = record[top];
@@ -102,7 +131,6 @@ export class EventIndex {
         for (const item of value as unknown[]) if (typeof item === 'string') post(map, item, seq);
     }
     for (const path of TIME_PATHS) this.times[path].add(seq, event[path]);
-    return true;
   }
 
   /** The event of an `_id`, if committed. */
@@ -140,17 +168,20 @@ export class EventIndex {
         .filter((seq): seq is number => seq !== undefined);
       return seqs.length === 2 && seqs[0]! > seqs[1]! ? [seqs[1]!, seqs[0]!] : seqs;
     }
+    this.catchUp();
     const posting = this.postings.get(path)?.get(value);
     return posting === undefined ? NONE : typeof posting === 'number' ? [posting] : posting;
   }
 
   /** The time index of a time field. */
   time(path: TimePath): TimeIndex {
+    this.catchUp();
     return this.times[path];
   }
 
   /** Distinct string values of indexed paths, ascending by code point, strictly after `after`. */
   distinct(paths: string[], after: string | undefined, limit: number): string[] {
+    this.catchUp();
     const values = new Set<string>();
     for (const path of paths) {
       if (path === EVENT_ID) for (const id of this.seqById.keys()) values.add(id.slice(IDENTITY_PREFIX_LENGTH));

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EmbeddedEventStore } from '../../../src/store/embedded/embedded-event-store';
+import { EmbeddedEventStore, INDEXING_SLICE } from '../../../src/store/embedded/embedded-event-store';
 import { parseJournal } from '../../../src/store/embedded/journal-codec';
 import { JOURNAL_FILE } from '../../../src/store/embedded/journal-file';
 import { LOCK_FILE } from '../../../src/store/embedded/data-dir-lock';
@@ -168,6 +168,42 @@ describe('EmbeddedEventStore', () => {
       assert.ok(found?.eventTime instanceof Date && found.recordTime instanceof Date);
       assert.deepEqual(found.q, event.q);
       assert.ok((await store.getJob(captureID))?.createdAt instanceof Date);
+      await store.close();
+    });
+  });
+
+  describe('deferred indexing', () => {
+    const batch = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) =>
+        storedEvent({ eventID: `D${from + i}`, q: { bizStep: (from + i) % 2 === 0 ? 'even' : 'odd' } }),
+      );
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+    it('answers a query right after a commit with every event, and makes the postings a slice per turn', async () => {
+      const dir = freshDir();
+      let store = await openAt(dir);
+      const count = 2 * INDEXING_SLICE + 100;
+      await capture(store, batch(0, count));
+      // The commit has answered; its events' postings are still to be made, and a query makes them first.
+      assert.equal(store.indexingBehind, count);
+      assert.equal((await store.findEvents({ 'q.bizStep': 'even' })).length, count / 2);
+      assert.equal(store.indexingBehind, 0);
+
+      await capture(store, batch(count, count));
+      assert.equal(store.indexingBehind, count);
+      await nextTurn();
+      assert.equal(store.indexingBehind, count - INDEXING_SLICE, 'one slice per turn');
+      for (let turn = 0; turn < 5 && store.indexingBehind > 0; turn += 1) await nextTurn();
+      assert.equal(store.indexingBehind, 0, 'the store catches up by itself');
+      assert.equal(await store.countEvents({ 'q.bizStep': 'odd' }), count);
+
+      // Closed before catching up, then reopened: the replay indexes everything.
+      await capture(store, batch(2 * count, 10));
+      assert.equal(store.indexingBehind, 10);
+      await store.close();
+      store = await openAt(dir);
+      assert.equal(store.indexingBehind, 0);
+      assert.equal(await store.countEvents({ 'q.bizStep': 'even' }), count + 5);
       await store.close();
     });
   });

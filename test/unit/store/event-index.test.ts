@@ -70,4 +70,24 @@ describe('embedded in-memory indexes', () => {
     assert.deepEqual(index.distinct(['eventID'], 'E7', 5), ['E8', 'E9']);
     assert.deepEqual(index.distinct(['q.epc', 'q.parentID'], 'urn:8', 3), ['urn:9', '\uFFFF', '\u{1F600}']);
   });
+
+  it('makes postings and time-index entries later, and every read of them catches up first', () => {
+    const index = new EventIndex();
+    for (let i = 0; i < 5; i += 1) index.add(event(i, { bizStep: i % 2 === 0 ? 'x' : 'y', epc: [`e${i}`] }));
+    // The identity is known at once; the rest waits.
+    assert.equal(index.behind, 5);
+    assert.equal(index.eventById('ev|E3')?.eventID, 'E3');
+    index.catchUp(2);
+    assert.equal(index.behind, 3);
+    // A read of postings, of a time index or of distinct values sees every event added so far.
+    assert.deepEqual(index.posting('q.bizStep', 'x'), [0, 2, 4]);
+    assert.equal(index.behind, 0);
+    index.add(event(5, { bizStep: 'x', epc: ['e5'] }));
+    assert.equal(index.time('eventTime').size, 6);
+    index.add(event(6, { epc: ['e6'] }));
+    assert.deepEqual(index.distinct(['q.epc'], 'e4', 10), ['e5', 'e6']);
+    index.add(event(7, { bizStep: 'y' }));
+    assert.deepEqual(index.posting('q.bizStep', 'y'), [1, 3, 7]);
+    assert.equal(index.behind, 0);
+  });
 });
