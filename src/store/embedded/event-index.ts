@@ -102,35 +102,37 @@ export class EventIndex {
     return this.events.length - this.indexedUpTo;
   }
 
-  /** Makes the postings and time-index entries of up to `limit` events still without them, in commit order. */
-  catchUp(limit = Infinity): void {
-    const end = Math.min(this.events.length, this.indexedUpTo + limit);
-    while (this.indexedUpTo < end) {
-      this.postEvent(this.events[this.indexedUpTo]!, this.indexedUpTo);
-      this.indexedUpTo += 1;
-    }
-  }
-
   /**
-   * Posts event `seq` under its values at every posting path and in the time indexes. The values are those
-   * `someIndexedString` visits (the planner's test), read directly for the `f` and `q.f` paths.
+   * Makes the postings and time-index entries of up to `limit` events still without them, in commit order. Path by
+   * path over the events, rather than event by event over the paths: each posting map is then worked on alone, and
+   * each property read by the same name many times in a row.
    */
-  private postEvent(event: StoredEvent, seq: number): void {
-    const record = event as unknown as Record<string, unknown>;
-    for (const { path, top, sub, generic, map } of this.postingPaths) {
-      let value: unknown = record[top];
-      if (sub !== null) {
-        if (generic || !isPlainObject(value)) {
-          someIndexedString(event, path, (item) => post(map, item, seq));
-          continue;
+  catchUp(limit = Infinity): void {
+    const from = this.indexedUpTo;
+    const end = Math.min(this.events.length, from + limit);
+    if (end <= from) return;
+    const events = this.events;
+    for (const { path, top, sub, generic, map } of this.postingPaths)
+      for (let seq = from; seq < end; seq += 1) {
+        const event = events[seq]!;
+        let value: unknown = (event as unknown as Record<string, unknown>)[top];
+        if (sub !== null) {
+          if (generic || !isPlainObject(value)) {
+            someIndexedString(event, path, (item) => post(map, item, seq));
+            continue;
+          }
+          value = value[sub];
         }
-        value = value[sub];
+        if (typeof value === 'string') post(map, value, seq);
+        else if (Array.isArray(value))
+          for (const item of value as unknown[]) if (typeof item === 'string') post(map, item, seq);
       }
-      if (typeof value === 'string') post(map, value, seq);
-      else if (Array.isArray(value))
-        for (const item of value as unknown[]) if (typeof item === 'string') post(map, item, seq);
+    // The values are those `someIndexedString` visits (the planner's test), read directly for `f` and `q.f` paths.
+    for (const path of TIME_PATHS) {
+      const time = this.times[path];
+      for (let seq = from; seq < end; seq += 1) time.add(seq, events[seq]![path]);
     }
-    for (const path of TIME_PATHS) this.times[path].add(seq, event[path]);
+    this.indexedUpTo = end;
   }
 
   /** The event of an `_id`, if committed. */
