@@ -12,9 +12,10 @@
  * Deferred indexing: `add` records an event's identity at once (commits need it to tell a new event from a stored
  * one), and its postings and time-index entries later, in `catchUp`: every read that uses them catches up first
  * (`posting`, `time`, `distinct`), so a query always sees every committed event, and the store catches up in slices
- * after a commit (embedded-event-store.ts). A capture's job thus ends without waiting for its events' postings,
- * about a fifth of a large capture's time on its thread, which the store does afterwards, in the turns the thread
- * would otherwise spend idle (waiting for the next capture's verdicts from the event-check worker, or for requests).
+ * after a commit (embedded-event-store.ts). A capture's job thus ends without waiting for its events' postings (4-5 us
+ * per ObjectEvent), and no capture blocks the thread for its postings longer than a slice. The work is the same: it
+ * runs between other requests' work (a capture that follows at once shares the thread with it), or in the first query
+ * that needs it.
  *
  * Why one map serves identity and `eventID`: hash-map operations on maps of this size cost 0.2-1 us each on the
  * development machine (memory latency), and a commit made four per event for these two (the state's map of events:
