@@ -27,7 +27,7 @@ import { aggregationEvent, EXAMPLE_NS, epcisDocument, objectEvent, range } from 
 import { serializeEpcisXml } from '../../src/formats/xml';
 import { getTestMongo, uniqueDbName } from '../support/mongo-server';
 import { stopSharedMongoServer } from '../support/mongo-server-registry';
-import { median, POLL_MS } from './http-capture';
+import { INDEXED_QUERY_PATH, median, POLL_MS } from './http-capture';
 import { serverModules, startNodeFlags } from './server-build';
 import { captureOn, send, serverEnvironment, startServer, stopServer, type ServerProcess } from './server-process';
 import { machineSpeed, speedText } from './machine-speed';
@@ -71,13 +71,10 @@ function documents(make: EventMaker, from: number, count: number): { events: Jso
   };
 }
 
-/**
- * A query on an indexed field that no event matches (GET /events?EQ_bizStep=...), timed: on the embedded store it
- * first makes the postings the store had left for after the last commit (event-index.ts, deferred indexing).
- */
+/** INDEXED_QUERY_PATH (http-capture.ts), timed. */
 async function indexedQuerySeconds(server: ServerProcess): Promise<number> {
   const start = performance.now();
-  const answer = await send(server.port, 'GET', '/events?EQ_bizStep=bench_absent&perPage=1');
+  const answer = await send(server.port, 'GET', INDEXED_QUERY_PATH);
   if (answer.status !== 200) throw new Error(`the indexed query answered ${answer.status}: ${answer.text}`);
   return (performance.now() - start) / 1000;
 }

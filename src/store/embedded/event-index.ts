@@ -113,6 +113,7 @@ export class EventIndex {
     const end = Math.min(this.events.length, from + limit);
     if (end <= from) return;
     const events = this.events;
+    // The values are those `someIndexedString` visits (the planner's test), read directly for `f` and `q.f` paths.
     for (const { path, top, sub, generic, map } of this.postingPaths)
       for (let seq = from; seq < end; seq += 1) {
         const event = events[seq]!;
@@ -128,7 +129,6 @@ export class EventIndex {
         else if (Array.isArray(value))
           for (const item of value as unknown[]) if (typeof item === 'string') post(map, item, seq);
       }
-    // The values are those `someIndexedString` visits (the planner's test), read directly for `f` and `q.f` paths.
     for (const path of TIME_PATHS) {
       const time = this.times[path];
       for (let seq = from; seq < end; seq += 1) time.add(seq, events[seq]![path]);
